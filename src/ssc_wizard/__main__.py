@@ -1,0 +1,3 @@
+from ssc_wizard.cli import main
+
+main()

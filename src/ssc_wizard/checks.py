@@ -1,0 +1,272 @@
+"""Checks that a guide's parts fit together: references, reachability, cycles.
+
+Pure: takes the validated models, returns every problem found as a path into
+the YAML, which the loader turns into ``file:line:column``. Each check visits
+every question, choice and outcome a bounded number of times, so large guides
+stay fast.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ssc_wizard.model import Include, Offices, Scenarios
+from ssc_wizard.yamlio import Path
+
+FileKey = Literal["scenarios", "offices"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: FileKey
+    path: Path
+    message: str
+    #: Point at the key rather than its value (the thing named is the key itself).
+    at_key: bool = False
+
+
+def check_guide(scenarios: Scenarios, offices: Offices) -> list[Finding]:
+    return [
+        *_references(scenarios, offices),
+        *_choice_targets(scenarios, offices),
+        *_cycles(scenarios),
+        *_unreachable(scenarios),
+    ]
+
+
+def _known(kind: str, known: Mapping[str, object]) -> str:
+    if not known:
+        return f"no {kind} are defined"
+    names = ", ".join(itertools.islice(known, 20))
+    more = f" and {len(known) - 20} more" if len(known) > 20 else ""
+    return f"{kind} that exist: {names}{more}"
+
+
+def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
+    found: list[Finding] = []
+    questions, outcomes = scenarios.questions, scenarios.outcomes
+
+    def ref(path: Path, target: str, table: Mapping[str, object], kind: str, file: str) -> None:
+        if target not in table:
+            message = (
+                f"unknown {kind} {target!r}: no such id in {file}; {_known(kind + 's', table)}"
+            )
+            found.append(Finding("scenarios", path, message))
+
+    ref(("start",), scenarios.start, questions, "question", "questions")
+    for qid, question in questions.items():
+        for cid, choice in question.choices.items():
+            where: Path = ("questions", qid, "choices", cid)
+            if choice.next is not None:
+                ref((*where, "next"), choice.next, questions, "question", "questions")
+            if choice.outcome is not None:
+                ref((*where, "outcome"), choice.outcome, outcomes, "outcome", "outcomes")
+    for oid, outcome in outcomes.items():
+        base: Path = ("outcomes", oid)
+        for i, qid in enumerate(outcome.ask):
+            ref((*base, "ask", i), qid, questions, "question", "questions")
+        for i, office in enumerate(outcome.offices):
+            ref((*base, "offices", i), office, offices.offices, "office", "offices.yaml")
+        for i, law in enumerate(outcome.legal_basis):
+            ref((*base, "legal_basis", i), law, scenarios.laws, "law", "laws")
+        for field in ("steps", "materials"):
+            for i, item in enumerate(getattr(outcome, field)):
+                if isinstance(item, Include):
+                    ref(
+                        (*base, field, i, "include"),
+                        item.include,
+                        scenarios.shared,
+                        "shared list",
+                        "shared",
+                    )
+    return found
+
+
+def _follow_ups(scenarios: Scenarios) -> dict[str, Path]:
+    """Questions asked after an outcome, each with the first place that asks it."""
+    asked: dict[str, Path] = {}
+    for oid, outcome in scenarios.outcomes.items():
+        for i, qid in enumerate(outcome.ask):
+            asked.setdefault(qid, ("outcomes", oid, "ask", i))
+    return asked
+
+
+def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
+    """A question in the tree leads on from every choice; one asked after an outcome never does."""
+    found: list[Finding] = []
+    follow_ups = _follow_ups(scenarios)
+    for qid, question in scenarios.questions.items():
+        base = ("questions", qid)
+        for cid in sorted(
+            question.choices.keys() & offices.districts.keys()
+            if question.choices_from == "districts"
+            else ()
+        ):
+            found.append(
+                Finding(
+                    "scenarios",
+                    (*base, "choices", cid),
+                    f"choice {cid!r} is also a district id in offices.yaml; rename it",
+                    at_key=True,
+                )
+            )
+        if not question.choices and (question.choices_from is None or not offices.districts):
+            found.append(
+                Finding(
+                    "scenarios",
+                    (*base, "choices"),
+                    "this question has no choices: add some under `choices`",
+                )
+            )
+        if qid in follow_ups:
+            if qid == scenarios.start:
+                found.append(
+                    Finding(
+                        "scenarios",
+                        ("start",),
+                        f"{qid!r} is asked after an outcome, so it cannot be the start",
+                    )
+                )
+            for cid, choice in question.choices.items():
+                if choice.next is not None or choice.outcome is not None:
+                    found.append(
+                        Finding(
+                            "scenarios",
+                            (*base, "choices", cid),
+                            f"choice {cid!r} leads on, but {qid!r} is asked after an outcome "
+                            "(in an outcome's `ask`), where the path has already ended; "
+                            "remove its `next`/`outcome`",
+                            at_key=True,
+                        )
+                    )
+            continue
+        if question.choices_from is not None:
+            found.append(
+                Finding(
+                    "scenarios",
+                    (*base, "choices_from"),
+                    "choices from the districts lead nowhere, so this question can only be asked "
+                    "after an outcome: list it in an outcome's `ask`",
+                )
+            )
+        for cid, choice in question.choices.items():
+            where = (*base, "choices", cid)
+            if choice.next is not None and choice.outcome is not None:
+                found.append(
+                    Finding(
+                        "scenarios",
+                        where,
+                        f"choice {cid!r} has both `next` and `outcome`; keep one",
+                        at_key=True,
+                    )
+                )
+            elif choice.next is None and choice.outcome is None:
+                found.append(
+                    Finding(
+                        "scenarios",
+                        where,
+                        f"choice {cid!r} leads nowhere: give it `next: QUESTION` "
+                        "or `outcome: OUTCOME`",
+                        at_key=True,
+                    )
+                )
+            elif choice.next is not None and choice.next in follow_ups:
+                found.append(
+                    Finding(
+                        "scenarios",
+                        (*where, "next"),
+                        f"{choice.next!r} is asked after an outcome (in an outcome's "
+                        "`ask`); a choice cannot lead to it",
+                    )
+                )
+    return found
+
+
+def _cycles(scenarios: Scenarios) -> list[Finding]:
+    """Report each `next` that leads back to a question already on the way (iterative DFS)."""
+    questions = scenarios.questions
+    found: list[Finding] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for root in questions:
+        if root in state:
+            continue
+        stack: list[tuple[str, list[tuple[str, str]]]] = [(root, _edges(scenarios, root))]
+        state[root] = 1
+        while stack:
+            qid, edges = stack[-1]
+            if not edges:
+                state[qid] = 2
+                stack.pop()
+                continue
+            cid, target = edges.pop()
+            if state.get(target) == 1:
+                cycle = [q for q, _ in stack][[q for q, _ in stack].index(target) :]
+                loop = " -> ".join([*cycle, target])
+                found.append(
+                    Finding(
+                        "scenarios",
+                        ("questions", qid, "choices", cid, "next"),
+                        f"this choice makes a loop: {loop}; a guide must always end",
+                    )
+                )
+            elif target not in state:
+                state[target] = 1
+                stack.append((target, _edges(scenarios, target)))
+    return found
+
+
+def _edges(scenarios: Scenarios, qid: str) -> list[tuple[str, str]]:
+    choices = scenarios.questions[qid].choices
+    edges = [
+        (cid, c.next)
+        for cid, c in choices.items()
+        if c.next is not None and c.next in scenarios.questions
+    ]
+    edges.reverse()  # popped from the end: visit in file order
+    return edges
+
+
+def _unreachable(scenarios: Scenarios) -> list[Finding]:
+    questions, outcomes = scenarios.questions, scenarios.outcomes
+    if scenarios.start not in questions:
+        return []  # reported as a bad reference already
+    seen_q: set[str] = {scenarios.start}
+    seen_o: set[str] = set()
+    todo = [scenarios.start]
+    while todo:
+        question = questions[todo.pop()]
+        for choice in question.choices.values():
+            if choice.next in questions and choice.next not in seen_q:
+                seen_q.add(choice.next)
+                todo.append(choice.next)
+            if choice.outcome in outcomes and choice.outcome not in seen_o:
+                seen_o.add(choice.outcome)
+                for follow_up in outcomes[choice.outcome].ask:
+                    if follow_up in questions and follow_up not in seen_q:
+                        seen_q.add(follow_up)
+                        todo.append(follow_up)
+    found = [
+        Finding(
+            "scenarios",
+            ("questions", qid),
+            f"question {qid!r} can never be asked: no choice on the way from "
+            f"{scenarios.start!r} leads to it",
+            at_key=True,
+        )
+        for qid in questions
+        if qid not in seen_q
+    ]
+    found += [
+        Finding(
+            "scenarios",
+            ("outcomes", oid),
+            f"outcome {oid!r} can never be reached: no choice leads to it",
+            at_key=True,
+        )
+        for oid in outcomes
+        if oid not in seen_o
+    ]
+    return found

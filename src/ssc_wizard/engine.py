@@ -1,0 +1,130 @@
+"""Walking a guide's decision tree. Pure: no I/O, no printing.
+
+The walk is driven by answers: ``walk`` goes as far as the answers allow and
+says which question comes next; ``resolve`` repeats that, asking through a
+function it is given (a prompt, or one that refuses), until an outcome and its
+follow-up questions are answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from ssc_wizard.errors import UsageError
+from ssc_wizard.model import Choice, Guide, Question
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The next question to ask, given the answers so far."""
+
+    question_id: str
+    question: Question
+    choices: dict[str, Choice]
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The end of a path: the outcome and the answers on the way, in the order asked."""
+
+    outcome_id: str
+    answers: dict[str, str]
+
+
+Asker = Callable[[Pending], str]
+
+
+def parse_answers(items: Iterable[str]) -> dict[str, str]:
+    """``QUESTION=CHOICE`` arguments to a mapping; the same question twice must agree."""
+    answers: dict[str, str] = {}
+    for item in items:
+        question_id, sep, choice_id = item.partition("=")
+        question_id, choice_id = question_id.strip(), choice_id.strip()
+        if not sep or not question_id or not choice_id:
+            raise UsageError(
+                f"--answer {item!r} is not QUESTION=CHOICE; write it like --answer card_state=lost"
+            )
+        if answers.get(question_id, choice_id) != choice_id:
+            raise UsageError(
+                f"question {question_id!r} is answered twice, with {answers[question_id]!r} "
+                f"and {choice_id!r}; keep one"
+            )
+        answers[question_id] = choice_id
+    return answers
+
+
+def check_answers(guide: Guide, answers: Mapping[str, str]) -> None:
+    """Refuse unknown questions and choices before anything is asked."""
+    questions = guide.scenarios.questions
+    for question_id, choice_id in answers.items():
+        if question_id not in questions:
+            raise UsageError(
+                f"there is no question {question_id!r}; the questions are: {', '.join(questions)}"
+            )
+        choices = guide.choices(question_id)
+        if choice_id not in choices:
+            raise UsageError(
+                f"{choice_id!r} is not a choice of {question_id!r} "
+                f"({questions[question_id].text}); choose one of: {', '.join(choices)}"
+            )
+
+
+def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
+    """Follow the answers from the start: the next unanswered question, or the end."""
+    scenarios = guide.scenarios
+    taken: dict[str, str] = {}
+
+    def answer(question_id: str) -> Choice | Pending:
+        choices = guide.choices(question_id)
+        choice_id = answers.get(question_id)
+        if choice_id is None:
+            return Pending(question_id, scenarios.questions[question_id], choices)
+        taken[question_id] = choice_id
+        return choices[choice_id]
+
+    question_id = scenarios.start
+    while True:
+        choice = answer(question_id)
+        if isinstance(choice, Pending):
+            return choice
+        if choice.outcome is not None:
+            outcome_id = choice.outcome
+            break
+        assert choice.next is not None  # the checks guarantee every choice leads on
+        question_id = choice.next
+    for follow_up in scenarios.outcomes[outcome_id].ask:
+        pending = answer(follow_up)
+        if isinstance(pending, Pending):
+            return pending
+    return Reached(outcome_id, taken)
+
+
+def resolve(guide: Guide, given: Mapping[str, str], ask: Asker) -> Reached:
+    """Walk to an outcome, asking ``ask`` for every answer not given."""
+    check_answers(guide, given)
+    answers = dict(given)
+    while True:
+        state = walk(guide, answers)
+        if isinstance(state, Reached):
+            break
+        answers[state.question_id] = ask(state)
+    off_path = [q for q in given if q not in state.answers]
+    if off_path:
+        path = ", ".join(f"{q}={c}" for q, c in state.answers.items())
+        unused = " ".join(f"--answer {q}={given[q]}" for q in off_path)
+        raise UsageError(
+            f"{unused}: {'this question is' if len(off_path) == 1 else 'these questions are'} "
+            f"not asked on the path of the other answers ({path}); remove "
+            f"{'it' if len(off_path) == 1 else 'them'}"
+        )
+    return state
+
+
+def missing_answer(pending: Pending, reason: str) -> UsageError:
+    """The error for a question that must be answered but cannot be asked."""
+    return UsageError(
+        f"question {pending.question_id!r} ({pending.question.text}) has no answer, "
+        f"and {reason}. Answer it with --answer {pending.question_id}=CHOICE, "
+        f"where CHOICE is one of: {', '.join(pending.choices)}"
+    )

@@ -1,0 +1,50 @@
+"""The product's own exceptions.
+
+Each kind carries the exit code documented in the README; the CLI maps them to
+that code in one place (``cli.error_boundary``), so no other module exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class WizardError(Exception):
+    """Something the person can fix; the message says what and how."""
+
+    exit_code = 1
+
+
+class UsageError(WizardError):
+    """Bad flags or a bad answer."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, at a position a text editor can jump to."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class DataError(WizardError):
+    """The guide's data files are invalid; holds every problem found."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class Interrupted(WizardError):
+    """Ctrl-C or Ctrl-D at a prompt."""
+
+    exit_code = 130

@@ -1,0 +1,220 @@
+"""Read a guide folder and turn every problem into ``file:line:column: message``.
+
+``parse_guide`` is pure (text in, Guide or DataError out); ``load_guide`` adds
+the file reading. All validation happens here, before the first question.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ssc_wizard.checks import check_guide
+from ssc_wizard.errors import DataError, Problem, WizardError
+from ssc_wizard.model import (
+    Choice,
+    District,
+    Guide,
+    GuideInfo,
+    Include,
+    Law,
+    Office,
+    Offices,
+    Outcome,
+    Question,
+    Scenarios,
+)
+from ssc_wizard.yamlio import Document
+from ssc_wizard.yamlio import Path as DataPath
+from ssc_wizard.yamlio import load as load_yaml
+
+SCENARIOS_FILE = "scenarios.yaml"
+OFFICES_FILE = "offices.yaml"
+
+_MODELS: tuple[type[BaseModel], ...] = (
+    Scenarios,
+    GuideInfo,
+    Question,
+    Choice,
+    Outcome,
+    Include,
+    Law,
+    Offices,
+    Office,
+    District,
+)
+_KEYS = sorted({name for model in _MODELS for name in model.model_fields})
+
+
+def default_data_dir() -> Path:
+    """The guide shipped with the program (Jinan's)."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    # Running from a checkout (editable install): the guide at the top of the repository.
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def load_guide(data_dir: Path) -> Guide:
+    texts = {name: _read(data_dir, name) for name in (SCENARIOS_FILE, OFFICES_FILE)}
+    return parse_guide(
+        texts[SCENARIOS_FILE],
+        texts[OFFICES_FILE],
+        scenarios_file=str(data_dir / SCENARIOS_FILE),
+        offices_file=str(data_dir / OFFICES_FILE),
+    )
+
+
+def _read(data_dir: Path, name: str) -> str:
+    path = data_dir / name
+    if not data_dir.is_dir():
+        raise WizardError(
+            f"data folder not found: {data_dir}. Give --data-dir (or SSC_WIZARD_DATA) "
+            f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
+        )
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise WizardError(
+            f"{path}: file not found; a guide folder holds {SCENARIOS_FILE} and {OFFICES_FILE}."
+        ) from None
+    except OSError as exc:
+        raise WizardError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(
+            [Problem(str(path), line, column, "not valid UTF-8 text; save the file as UTF-8")]
+        ) from None
+
+
+def parse_guide(
+    scenarios_text: str,
+    offices_text: str,
+    *,
+    scenarios_file: str = SCENARIOS_FILE,
+    offices_file: str = OFFICES_FILE,
+) -> Guide:
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    models: dict[str, BaseModel] = {}
+    for key, text, file, model in (
+        ("scenarios", scenarios_text, scenarios_file, Scenarios),
+        ("offices", offices_text, offices_file, Offices),
+    ):
+        try:
+            doc = docs[key] = load_yaml(text, file)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(
+                doc.problem(
+                    (),
+                    "the file must be a mapping of keys to values"
+                    + (" (it is empty)" if doc.data is None else ""),
+                )
+            )
+            continue
+        try:
+            models[key] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            problems += _explain(exc, doc)
+    if problems:
+        raise DataError(problems)
+
+    scenarios, offices = models["scenarios"], models["offices"]
+    assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
+    findings = check_guide(scenarios, offices)
+    if findings:
+        raise DataError([docs[f.file].problem(f.path, f.message, key=f.at_key) for f in findings])
+    return Guide(scenarios=scenarios, offices=offices)
+
+
+def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
+    """pydantic's errors, located in the YAML and said in a maintainer's words."""
+    seen: set[tuple[DataPath, str]] = set()
+    for error in exc.errors(include_url=False):
+        path, name, is_key = _resolve(error["loc"], doc.data)
+        message = _message(error, path, name, doc)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
+
+
+def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:
+    """Follow pydantic's loc through the data, skipping its union tags.
+
+    Returns the path that exists in the data, the last name that does not (a
+    missing or unknown key), and whether the error is about a key itself.
+    """
+    path: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if part == "[key]":
+            return tuple(path), None, True
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
+            return tuple(path), part, False
+    return tuple(path), None, False
+
+
+def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return f"missing required key {name!r}"
+    if kind == "extra_forbidden":
+        unknown = path[-1] if path else name
+        close = difflib.get_close_matches(str(unknown), _KEYS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {unknown!r}{hint}"
+    if kind == "string_type" and path in doc.typed_scalars:
+        text, read_as = doc.typed_scalars[path]
+        return (
+            f"expected text, but YAML reads the unquoted value {text} as {read_as}; "
+            f'put it in quotes: "{text}"'
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{error['input']!r} is not a valid id: use lower-case letters, digits and _, "
+            "starting with a letter"
+        )
+    if kind == "string_too_short":
+        return "this text must not be empty"
+    friendly = {
+        "string_type": "expected text",
+        "dict_type": "expected a mapping (lines of `key: value`)",
+        "model_type": "expected a mapping (lines of `key: value`)",
+        "model_attributes_type": "expected a mapping (lines of `key: value`)",
+        "list_type": "expected a list (lines starting with `- `)",
+        "bool_type": "expected true or false",
+    }
+    if kind in friendly:
+        return f"{friendly[kind]}, got {_describe(error['input'])}"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    return f"the text {value!r}" if isinstance(value, str) else type(value).__name__

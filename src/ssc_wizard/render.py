@@ -1,0 +1,150 @@
+"""A Result as rich terminal output, plain text or JSON.
+
+Rendering returns strings or prints to the console it is handed; text from the
+data is always given to rich as ``Text``, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ssc_wizard.result import OfficeOption, Result
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import Console
+    from rich.table import Table
+
+
+def office_place(office: OfficeOption) -> str | None:
+    """Which one of an office kind to go to, where that depends on the district."""
+    if office.district is not None:
+        return f"{office.district.name} ({office.district.name_zh})"
+    if office.per_district:
+        return "the one for your district"
+    return None
+
+
+def office_details(office: OfficeOption) -> list[str]:
+    details = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Address", office.address),
+            ("Hours", office.hours),
+            ("Phone", office.phone),
+            ("Source", office.source),
+        )
+        if value
+    ]
+    return details
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+
+
+def to_text(result: Result) -> str:
+    """Plain text: no escape codes, no hard wrapping, one item a line."""
+    lines = [result.title, "", result.summary, ""]
+    lines.append("Your answers:")
+    lines += [f"- {a.question} {a.choice}" for a in result.answers]
+    lines += ["", "Where to go:"]
+    for office in result.offices:
+        place = office_place(office)
+        lines.append(f"- {office.name}" + (f", {place}" if place else "") + f": {office.handles}")
+        lines += [f"  {detail}" for detail in office_details(office)]
+    lines += ["", "Steps:"]
+    lines += [f"{i}. {step}" for i, step in enumerate(result.steps, 1)]
+    if result.note:
+        lines += ["", f"Note: {result.note}"]
+    lines += ["", "Bring with you:"]
+    lines += [f"- {item}" for item in result.materials]
+    lines += ["", "Legal basis:"]
+    lines += [f"- {law.law}, {law.article}: {law.text}" for law in result.legal_basis]
+    lines += [
+        "",
+        result.more_help,
+        f"Source: {result.source}",
+        "",
+        f"To get this result again without questions: {result.command}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def print_rich(result: Result, console: Console) -> None:
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    def heading(text: str) -> Text:
+        return Text(f"\n{text}", style="bold")
+
+    console.print(
+        Panel(
+            Text(result.summary),
+            title=Text(result.title, style="bold"),
+            title_align="left",
+            border_style="cyan",
+        )
+    )
+
+    answers = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+    answers.add_column(style="dim", overflow="fold")
+    answers.add_column(overflow="fold")
+    for answer in result.answers:
+        answers.add_row(Text(answer.question), Text(answer.choice))
+    console.print(heading("Your answers"))
+    console.print(answers)
+
+    console.print(heading("Where to go"))
+    offices = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False)
+    offices.add_column("Office", style="bold", overflow="fold", ratio=2)
+    offices.add_column("What it handles", overflow="fold", ratio=3)
+    for office in result.offices:
+        name = Text(office.name)
+        place = office_place(office)
+        if place:
+            name.append(f"\n{place}", style="green" if office.district else "dim")
+        for detail in office_details(office):
+            name.append(f"\n{detail}", style="dim")
+        offices.add_row(name, Text(office.handles))
+    console.print(offices)
+
+    console.print(heading("Steps"))
+    console.print(_hanging([f"{i}." for i in range(1, len(result.steps) + 1)], result.steps))
+    if result.note:
+        console.print()
+        console.print(
+            Panel(Text(result.note), title="Note", title_align="left", border_style="yellow")
+        )
+
+    console.print(heading("Bring with you"))
+    console.print(_hanging(["•"] * len(result.materials), result.materials))
+
+    console.print(heading("Legal basis"))
+    for law in result.legal_basis:
+        line = Text(f"{law.law}, {law.article}: ", style="italic")
+        line.append(law.text, style="")
+        console.print(line)
+
+    console.print()
+    console.print(Text(result.more_help, style="bold yellow"))
+    console.print(Text(f"Source: {result.source}", style="dim"))
+    console.print(Text("To get this result again without questions:", style="dim"))
+    console.print(Text(result.command), soft_wrap=True)
+
+
+def _hanging(markers: Sequence[str], items: Sequence[str]) -> Table:
+    """A list whose wrapped lines stay indented under the text, not the marker."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for marker, item in zip(markers, items, strict=True):
+        grid.add_row(marker, Text(item))
+    return grid
