@@ -150,6 +150,7 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                     (*base, "choices_from"),
                     "choices from the districts lead nowhere, so this question can only be asked "
                     "after an outcome: list it in an outcome's `ask`",
+                    at_key=True,
                 )
             )
         for cid, choice in question.choices.items():

@@ -117,14 +117,13 @@ def _asker(no_input: bool) -> Asker:
     return ask
 
 
-@app.callback(
-    invoke_without_command=True,
+@app.command(
     epilog=(
-        "Examples:\n\n"
-        "  ssc-wizard\n\n"
-        "  ssc-wizard --answer card_state=lost --answer district=lixia\n\n"
+        "\b\nExamples:\n"
+        "  ssc-wizard\n"
+        "  ssc-wizard --answer card_state=lost --answer district=lixia\n"
         "  ssc-wizard -a card_state=none -a district=unsure --format json"
-    ),
+    )
 )
 def wizard(
     answer: Annotated[

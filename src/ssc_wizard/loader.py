@@ -6,6 +6,7 @@ the file reading. All validation happens here, before the first question.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
@@ -217,4 +218,6 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, int | float):
         return f"a number ({value})"
+    if isinstance(value, datetime.date):
+        return f"a date ({value})"
     return f"the text {value!r}" if isinstance(value, str) else type(value).__name__

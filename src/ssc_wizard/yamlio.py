@@ -78,7 +78,7 @@ def load(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or str(exc)
-        if "expected a single document" in message:
+        if "expected a single document" in f"{exc.context} {exc.problem}":
             message = "the file holds more than one YAML document (a second '---'); keep one"
         raise DataError([Problem(file, line, column, f"YAML syntax: {message}")]) from None
     except yaml.YAMLError as exc:
@@ -169,7 +169,7 @@ class _Builder:
         if node.tag == _NULL:
             return None
         if node.tag in _TYPED:
-            if node.style is None:
+            if not node.style:  # plain: None from PyYAML's parser, "" from libyaml's
                 self.doc.typed_scalars[path] = (node.value, _TYPED[node.tag])
             return self.loader.construct_object(node, deep=True)
         self._fail(

@@ -1,0 +1,61 @@
+"""Shared fixtures: guides built from short YAML snippets, and the shipped guide."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ssc_wizard.loader import default_data_dir, load_guide
+from ssc_wizard.model import Guide
+
+TESTS = Path(__file__).parent
+MINI = TESTS / "guides" / "mini"
+
+#: The smallest valid scenarios file: one question, one outcome.
+TINY_SCENARIOS = """
+guide: {title: T, source: S, more_help: M}
+start: q
+questions:
+  q:
+    text: Q?
+    choices:
+      a: {label: A, outcome: done}
+outcomes:
+  done:
+    title: Done
+    summary: Done.
+    steps: [Go.]
+    offices: [desk]
+    materials: [ID.]
+    legal_basis: []
+"""
+
+GuideDir = Callable[..., Path]
+
+
+@pytest.fixture
+def guide_dir(tmp_path: Path) -> GuideDir:
+    """Write a guide folder from snippets; either file defaults to the mini guide's."""
+
+    def make(scenarios: str | None = None, offices: str | None = None) -> Path:
+        folder = tmp_path / "guide"
+        folder.mkdir(exist_ok=True)
+        for name, text in (("scenarios.yaml", scenarios), ("offices.yaml", offices)):
+            content = textwrap.dedent(text) if text is not None else (MINI / name).read_text()
+            (folder / name).write_text(content, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def mini() -> Guide:
+    return load_guide(MINI)
+
+
+@pytest.fixture(scope="session")
+def jinan() -> Guide:
+    return load_guide(default_data_dir())

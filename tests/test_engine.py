@@ -1,0 +1,161 @@
+"""The walk through the tree, with no terminal: answers in, outcome out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssc_wizard.engine import Pending, Reached, missing_answer, parse_answers, resolve, walk
+from ssc_wizard.errors import UsageError
+from ssc_wizard.model import Guide
+
+from paths import all_paths
+
+
+class TestParseAnswers:
+    def test_pairs_in_order(self) -> None:
+        assert parse_answers(["a=x", " b = y "]) == {"a": "x", "b": "y"}
+
+    @pytest.mark.parametrize("bad", ["card_state", "=lost", "card_state=", "="])
+    def test_not_key_value(self, bad: str) -> None:
+        with pytest.raises(UsageError, match="is not QUESTION=CHOICE"):
+            parse_answers([bad])
+
+    def test_same_answer_twice_is_fine(self) -> None:
+        assert parse_answers(["a=x", "a=x"]) == {"a": "x"}
+
+    def test_two_different_answers_to_one_question(self) -> None:
+        with pytest.raises(UsageError, match="'a' is answered twice, with 'x' and 'y'"):
+            parse_answers(["a=x", "a=y"])
+
+
+def test_walk_asks_the_start_question_first(mini: Guide) -> None:
+    state = walk(mini, {})
+    assert isinstance(state, Pending)
+    assert state.question_id == "colour"
+    assert list(state.choices) == ["red", "green"]
+
+
+def test_follow_up_question_offers_districts_then_own_choices(mini: Guide) -> None:
+    state = walk(mini, {"colour": "green", "size": "big"})
+    assert isinstance(state, Pending)
+    assert state.question_id == "area"
+    assert list(state.choices) == ["north", "south", "unsure"]
+    assert state.choices["north"].label == "North (北区)"
+
+
+def test_every_path_of_the_mini_guide(mini: Guide) -> None:
+    paths = {tuple(a.items()): o for a, o in all_paths(mini)}
+    assert paths == {
+        (("colour", "red"),): "stop",
+        **{
+            (("colour", "green"), ("size", "small"), ("area", d)): "go_small"
+            for d in ("north", "south", "unsure")
+        },
+        **{
+            (("colour", "green"), ("size", "big"), ("area", d)): "go_big"
+            for d in ("north", "south", "unsure")
+        },
+    }
+
+
+def test_resolve_asks_only_what_is_missing_in_order(mini: Guide) -> None:
+    asked: list[str] = []
+
+    def ask(pending: Pending) -> str:
+        asked.append(pending.question_id)
+        return {"size": "small", "area": "south"}[pending.question_id]
+
+    reached = resolve(mini, {"colour": "green"}, ask)
+    assert asked == ["size", "area"]
+    assert reached == Reached("go_small", {"colour": "green", "size": "small", "area": "south"})
+
+
+def _never(pending: Pending) -> str:
+    raise AssertionError(f"asked {pending.question_id} though every answer was given")
+
+
+def test_answers_given_in_any_order_are_recorded_in_the_order_asked(mini: Guide) -> None:
+    reached = resolve(mini, {"area": "north", "size": "big", "colour": "green"}, _never)
+    assert list(reached.answers) == ["colour", "size", "area"]
+
+
+def test_answer_off_the_path_is_refused(mini: Guide) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve(mini, {"colour": "red", "size": "big"}, _never)
+    assert str(caught.value) == (
+        "--answer size=big: this question is not asked on the path of the other answers "
+        "(colour=red); remove it"
+    )
+
+
+def test_unknown_question_lists_the_questions(mini: Guide) -> None:
+    with pytest.raises(
+        UsageError, match="there is no question 'shape'; the questions are: colour, size, area"
+    ):
+        resolve(mini, {"shape": "round"}, _never)
+
+
+def test_unknown_choice_lists_the_choices(mini: Guide) -> None:
+    with pytest.raises(
+        UsageError,
+        match=r"'west' is not a choice of 'area' \(Which area\?\); "
+        "choose one of: north, south, unsure",
+    ):
+        resolve(mini, {"area": "west"}, _never)
+
+
+def test_missing_answer_names_the_question_and_its_choices(mini: Guide) -> None:
+    state = walk(mini, {"colour": "green"})
+    assert isinstance(state, Pending)
+    message = str(missing_answer(state, "--no-input was given"))
+    assert message == (
+        "question 'size' (Which size?) has no answer, and --no-input was given. "
+        "Answer it with --answer size=CHOICE, where CHOICE is one of: small, big"
+    )
+
+
+# The Jinan guide: the issue's stable ids, question order and outcomes.
+JINAN_ROUTES = {
+    ("damaged",): "replace_card",
+    ("lost",): "lost_card",
+    ("none",): "first_application",
+    ("out_of_province", "no"): "cancel_and_reapply",
+    ("out_of_province", "yes", "yes"): "convert_card",
+    ("out_of_province", "yes", "no"): "account_first",
+}
+DISTRICTS = [
+    "lixia",
+    "shizhong",
+    "huaiyin",
+    "tianqiao",
+    "licheng",
+    "changqing",
+    "zhangqiu",
+    "jiyang",
+    "laiwu",
+    "gangcheng",
+    "pingyin",
+    "shanghe",
+    "unsure",
+]
+
+
+def test_jinan_every_path(jinan: Guide) -> None:
+    seen = {}
+    for answers, outcome in all_paths(jinan):
+        questions, choices = list(answers), list(answers.values())
+        assert questions[0] == "card_state" and questions[-1] == "district"
+        assert questions[1:-1] == ["keep_card", "account_normal"][: len(questions) - 2]
+        seen.setdefault(tuple(choices[:-1]), set()).add(choices[-1])
+        assert JINAN_ROUTES[tuple(choices[:-1])] == outcome
+    assert {route: sorted(d) for route, d in seen.items()} == {
+        route: sorted(DISTRICTS) for route in JINAN_ROUTES
+    }
+    assert set(JINAN_ROUTES.values()) == set(jinan.scenarios.outcomes)
+
+
+def test_jinan_choice_order(jinan: Guide) -> None:
+    assert list(jinan.choices("card_state")) == ["damaged", "lost", "out_of_province", "none"]
+    assert list(jinan.choices("keep_card")) == ["yes", "no"]
+    assert list(jinan.choices("account_normal")) == ["yes", "no"]
+    assert list(jinan.choices("district")) == DISTRICTS

@@ -1,0 +1,73 @@
+"""The installed command, as a user starts it, away from any checkout."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ssc_wizard
+
+ARGS = [
+    "--answer",
+    "card_state=out_of_province",
+    "--answer",
+    "keep_card=no",
+    "--answer",
+    "district=huaiyin",
+    "--format",
+    "json",
+]
+
+
+def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SSC_WIZARD_DATA"}
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def _console_script() -> str:
+    script = Path(sys.executable).parent / "ssc-wizard"
+    found = str(script) if script.exists() else shutil.which("ssc-wizard")
+    if found is None:
+        pytest.fail("the ssc-wizard command is not installed next to this Python")
+    return found
+
+
+def test_console_script_and_module_give_the_same_result_from_any_folder(tmp_path: Path) -> None:
+    by_script = _run([_console_script(), *ARGS], tmp_path)
+    by_module = _run([sys.executable, "-m", "ssc_wizard", *ARGS], tmp_path)
+    assert by_script.returncode == 0, by_script.stderr
+    assert by_script.stdout == by_module.stdout
+    assert json.loads(by_script.stdout)["outcome"]["id"] == "cancel_and_reapply"
+
+
+def test_missing_answer_from_a_closed_stdin_is_exit_2_without_traceback(tmp_path: Path) -> None:
+    result = _run([_console_script()], tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Answer it with --answer card_state=CHOICE" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_installed_package_carries_its_guide() -> None:
+    direct_url = importlib.metadata.distribution("ssc-wizard").read_text("direct_url.json")
+    if direct_url and json.loads(direct_url).get("dir_info", {}).get("editable"):
+        pytest.skip("an editable install reads the guide from the checkout")
+    package = Path(ssc_wizard.__file__).parent
+    assert (package / "data" / "scenarios.yaml").is_file()
+    assert (package / "data" / "offices.yaml").is_file()

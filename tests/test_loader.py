@@ -1,0 +1,100 @@
+"""Loading a guide folder: every mistake reported at its file:line:column."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ssc_wizard.errors import DataError, WizardError
+from ssc_wizard.loader import default_data_dir, load_guide
+
+from conftest import MINI, TESTS, TINY_SCENARIOS, GuideDir
+
+BROKEN = sorted((TESTS / "broken").glob("*/*.yaml"))
+EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("broken", BROKEN, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_broken_file_reports_exact_positions(broken: Path, tmp_path: Path) -> None:
+    name = f"{broken.parent.name}.yaml"  # scenarios.yaml or offices.yaml
+    folder = tmp_path / "guide"
+    shutil.copytree(MINI, folder)
+    shutil.copy(broken, folder / name)
+    expected = EXPECT.findall(broken.read_text(encoding="utf-8"))
+    assert expected, f"{broken} says nothing about what to expect"
+
+    with pytest.raises(DataError) as caught:
+        load_guide(folder)
+
+    reported = [str(p) for p in caught.value.problems]
+    prefix = str(folder / name)
+    for line, column, fragment in expected:
+        assert any(
+            r.startswith(f"{prefix}:{line}:{column}: ") and fragment in r for r in reported
+        ), f"expected {line}:{column}: {fragment!r} in:\n" + "\n".join(reported)
+    assert len(reported) == len(expected), "\n".join(reported)
+
+
+def test_shipped_guide_and_mini_guide_load() -> None:
+    assert "card_state" in load_guide(default_data_dir()).scenarios.questions
+    assert load_guide(MINI).scenarios.start == "colour"
+
+
+def test_missing_folder_says_what_to_give(tmp_path: Path) -> None:
+    with pytest.raises(WizardError, match=r"data folder not found: .*--data-dir"):
+        load_guide(tmp_path / "nope")
+
+
+def test_missing_file_is_named(guide_dir: GuideDir) -> None:
+    folder = guide_dir()
+    (folder / "offices.yaml").unlink()
+    with pytest.raises(WizardError, match=r"offices\.yaml: file not found"):
+        load_guide(folder)
+
+
+def test_invalid_utf8_gives_its_position(guide_dir: GuideDir) -> None:
+    folder = guide_dir()
+    (folder / "scenarios.yaml").write_bytes(b"guide:\n  title: caf\xe9\n")
+    with pytest.raises(DataError) as caught:
+        load_guide(folder)
+    assert (
+        str(caught.value)
+        == f"{folder / 'scenarios.yaml'}:2:13: not valid UTF-8 text; save the file as UTF-8"
+    )
+
+
+def test_byte_order_mark_is_accepted(guide_dir: GuideDir) -> None:
+    folder = guide_dir()
+    text = (folder / "scenarios.yaml").read_text(encoding="utf-8")
+    (folder / "scenarios.yaml").write_text("\ufeff" + text, encoding="utf-8")
+    assert load_guide(folder).scenarios.start == "colour"
+
+
+def test_problems_in_both_files_are_all_reported(guide_dir: GuideDir) -> None:
+    folder = guide_dir(
+        scenarios=TINY_SCENARIOS.replace("title: Done", "title: ''"),
+        offices="offices: {}\ndistricts: []\n",
+    )
+    with pytest.raises(DataError) as caught:
+        load_guide(folder)
+    messages = [f"{p.file.rsplit('/', 1)[-1]}:{p.line}: {p.message}" for p in caught.value.problems]
+    assert messages == [
+        "scenarios.yaml:11: this text must not be empty",
+        "offices.yaml:2: expected a mapping (lines of `key: value`), got a list",
+    ]
+
+
+def test_district_choice_clashing_with_a_district_is_refused(guide_dir: GuideDir) -> None:
+    scenarios = (MINI / "scenarios.yaml").read_text().replace("      unsure:\n", "      north:\n")
+    with pytest.raises(DataError, match=r"choice 'north' is also a district id"):
+        load_guide(guide_dir(scenarios=scenarios))
+
+
+def test_question_without_choices_is_refused(guide_dir: GuideDir) -> None:
+    scenarios = TINY_SCENARIOS.replace("      a: {label: A, outcome: done}", "      {}")
+    scenarios = scenarios.replace("    choices:\n      {}", "    choices: {}")
+    with pytest.raises(DataError, match=r"this question has no choices"):
+        load_guide(guide_dir(scenarios=scenarios))

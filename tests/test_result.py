@@ -1,0 +1,86 @@
+"""From a reached outcome to the full procedure, and the JSON contract."""
+
+from __future__ import annotations
+
+import shlex
+
+from ssc_wizard.engine import Reached, parse_answers
+from ssc_wizard.model import Guide
+from ssc_wizard.result import build_result, command_line
+
+
+def test_steps_and_materials_expand_shared_lists(mini: Guide) -> None:
+    result = build_result(
+        mini, Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+    )
+    assert result.steps == ("Walk.", "Sign in.", "Sign out.")
+    assert result.materials == ("An ID.",)
+    assert [(law.law, law.article) for law in result.legal_basis] == [("Test Act", "Section 1")]
+
+
+def test_district_answer_names_the_local_offices_only(mini: Guide) -> None:
+    result = build_result(
+        mini, Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+    )
+    desk, local = result.offices
+    assert (desk.id, desk.district) == ("desk", None)
+    assert local.id == "local" and local.district is not None
+    assert (local.district_id, local.district.name, local.district.name_zh) == (
+        "north",
+        "North",
+        "北区",
+    )
+
+
+def test_unsure_district_leaves_the_local_office_generic(mini: Guide) -> None:
+    result = build_result(
+        mini, Reached("go_big", {"colour": "green", "size": "big", "area": "unsure"})
+    )
+    (local,) = result.offices
+    assert local.per_district and local.district is None
+
+
+def test_answers_carry_question_and_choice_wording(mini: Guide) -> None:
+    result = build_result(mini, Reached("stop", {"colour": "red"}))
+    assert [(a.question, a.choice) for a in result.answers] == [("Which colour?", "Red")]
+
+
+def test_json_contract(mini: Guide) -> None:
+    reached = Reached("go_big", {"colour": "green", "size": "big", "area": "south"})
+    data = build_result(mini, reached).to_json()
+    assert data["schema_version"] == 1
+    assert list(data["answers"].items()) == [
+        ("colour", "green"),
+        ("size", "big"),
+        ("area", "south"),
+    ]
+    outcome = data["outcome"]
+    assert outcome["id"] == "go_big"
+    assert outcome["steps"] == ["Sign in.", "Sign out."]
+    assert outcome["offices"] == [
+        {
+            "id": "local",
+            "name": "Local branch",
+            "handles": "Local things.",
+            "per_district": True,
+            "district": {"id": "south", "name": "South", "name_zh": "南区"},
+            "address": None,
+            "hours": None,
+            "phone": None,
+            "source": None,
+        }
+    ]
+    assert outcome["legal_basis"] == [
+        {"law": "Test Act", "article": "Section 1", "text": "Everyone may go."}
+    ]
+    assert (
+        data["command"] == "ssc-wizard --answer colour=green --answer size=big --answer area=south"
+    )
+
+
+def test_command_line_quotes_and_parses_back() -> None:
+    answers = {"colour": "green", "size": "big"}
+    command = command_line(answers, "/tmp/my guide")
+    argv = shlex.split(command)
+    assert argv[:3] == ["ssc-wizard", "--data-dir", "/tmp/my guide"]
+    assert parse_answers(argv[4::2]) == answers

@@ -1,0 +1,57 @@
+"""The one YAML loader: safe, strict about surprises, and keeping positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssc_wizard.errors import DataError
+from ssc_wizard.yamlio import Position, load
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(text, "f.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_positions_of_values_and_keys() -> None:
+    doc = load("a:\n  b: [x, 'y']\n", "f.yaml")
+    assert doc.data == {"a": {"b": ["x", "y"]}}
+    assert doc.positions[("a", "b", 1)] == Position(2, 10)
+    assert doc.key_positions[("a", "b")] == Position(2, 3)
+    assert doc.locate(("a", "b", "missing")) == Position(2, 6)
+
+
+def test_typed_plain_scalars_are_remembered_but_quoted_ones_are_text() -> None:
+    doc = load("a: no\nb: 'no'\nc: 1.5\n", "f.yaml")
+    assert doc.data == {"a": False, "b": "no", "c": 1.5}
+    assert doc.typed_scalars == {("a",): ("no", "true/false"), ("c",): ("1.5", "a number")}
+
+
+def test_number_keys_are_refused_with_a_fix() -> None:
+    assert _problems("1: a\n") == [
+        'f.yaml:1:1: the key 1 is read by YAML as a number, not as text; put it in quotes: "1"'
+    ]
+
+
+def test_self_referencing_alias_is_refused_not_followed() -> None:
+    assert _problems("a: &x [1, *x]\n") == [
+        "f.yaml:1:1: YAML aliases (*name) are not supported here; write the value out in full"
+    ]
+
+
+def test_set_tag_is_refused() -> None:
+    assert _problems("a: !!set {x, y}\n") == [
+        "f.yaml:1:4: unsupported YAML tag 'tag:yaml.org,2002:set'; remove it"
+    ]
+
+
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_deep_nesting_is_an_error_not_a_crash(depth: int) -> None:
+    problems = _problems("a: " + "[" * depth + "]" * depth + "\n")
+    assert len(problems) == 1
+    assert "nested too deeply" in problems[0] or "exceeded maximum nesting depth" in problems[0]
+
+
+def test_empty_document_is_none() -> None:
+    assert load("# only a comment\n", "f.yaml").data is None
