@@ -35,6 +35,28 @@ outcomes:
 
 GuideDir = Callable[..., Path]
 
+#: The Jinan guide's stable ids, in the order offered: scripts depend on them.
+JINAN_CHOICES = {
+    "card_state": ["damaged", "lost", "out_of_province", "none"],
+    "keep_card": ["yes", "no"],
+    "account_normal": ["yes", "no"],
+    "district": [
+        "lixia",
+        "shizhong",
+        "huaiyin",
+        "tianqiao",
+        "licheng",
+        "changqing",
+        "zhangqiu",
+        "jiyang",
+        "laiwu",
+        "gangcheng",
+        "pingyin",
+        "shanghe",
+        "unsure",
+    ],
+}
+
 
 @pytest.fixture
 def guide_dir(tmp_path: Path) -> GuideDir:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from conftest import JINAN_CHOICES
+
 DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[B", "\r", "\x03", "\x04"
 
 QUESTIONS = {
@@ -17,26 +19,6 @@ QUESTIONS = {
     "keep_card": "Do you want to keep using your card from outside Shandong?",
     "account_normal": "Is the financial (bank) account of that card working normally?",
     "district": "Which district or county of Jinan do you live in?",
-}
-CHOICES = {
-    "card_state": ["damaged", "lost", "out_of_province", "none"],
-    "keep_card": ["yes", "no"],
-    "account_normal": ["yes", "no"],
-    "district": [
-        "lixia",
-        "shizhong",
-        "huaiyin",
-        "tianqiao",
-        "licheng",
-        "changqing",
-        "zhangqiu",
-        "jiyang",
-        "laiwu",
-        "gangcheng",
-        "pingyin",
-        "shanghe",
-        "unsure",
-    ],
 }
 
 
@@ -68,7 +50,7 @@ def spawn(*args: str, command: str | None = None, **env: str) -> pexpect.spawn:
 
 def answer(child: pexpect.spawn, question: str, choice: str) -> None:
     child.expect_exact(QUESTIONS[question])
-    child.send(DOWN * CHOICES[question].index(choice) + ENTER)
+    child.send(DOWN * JINAN_CHOICES[question].index(choice) + ENTER)
 
 
 ROUTES = [

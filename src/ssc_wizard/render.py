@@ -100,7 +100,7 @@ def print_rich(result: Result, console: Console) -> None:
     console.print(answers)
 
     console.print(heading("Where to go"))
-    offices = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False)
+    offices = Table(box=box.SIMPLE_HEAD, leading=1)
     offices.add_column("Office", style="bold", overflow="fold", ratio=2)
     offices.add_column("What it handles", overflow="fold", ratio=3)
     for office in result.offices:
