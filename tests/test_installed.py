@@ -71,3 +71,22 @@ def test_installed_package_carries_its_guide() -> None:
     package = Path(ssc_wizard.__file__).parent
     assert (package / "data" / "scenarios.yaml").is_file()
     assert (package / "data" / "offices.yaml").is_file()
+
+
+def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `| head -0`: nobody reads what is printed
+    try:
+        result = subprocess.run(
+            [_console_script(), *ARGS],
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""

@@ -85,103 +85,67 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     return found
 
 
-def _follow_ups(scenarios: Scenarios) -> dict[str, Path]:
-    """Questions asked after an outcome, each with the first place that asks it."""
-    asked: dict[str, Path] = {}
-    for oid, outcome in scenarios.outcomes.items():
-        for i, qid in enumerate(outcome.ask):
-            asked.setdefault(qid, ("outcomes", oid, "ask", i))
-    return asked
+def _follow_ups(scenarios: Scenarios) -> set[str]:
+    """Questions asked after an outcome (listed in an outcome's `ask`)."""
+    return {qid for outcome in scenarios.outcomes.values() for qid in outcome.ask}
 
 
 def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     """A question in the tree leads on from every choice; one asked after an outcome never does."""
     found: list[Finding] = []
+
+    def add(path: Path, message: str, *, at_key: bool = False) -> None:
+        found.append(Finding("scenarios", path, message, at_key))
+
     follow_ups = _follow_ups(scenarios)
     for qid, question in scenarios.questions.items():
-        base = ("questions", qid)
-        for cid in sorted(
-            question.choices.keys() & offices.districts.keys()
-            if question.choices_from == "districts"
-            else ()
-        ):
-            found.append(
-                Finding(
-                    "scenarios",
+        base: Path = ("questions", qid)
+        if question.choices_from == "districts":
+            for cid in (c for c in question.choices if c in offices.districts):
+                add(
                     (*base, "choices", cid),
                     f"choice {cid!r} is also a district id in offices.yaml; rename it",
                     at_key=True,
                 )
-            )
         if not question.choices and (question.choices_from is None or not offices.districts):
-            found.append(
-                Finding(
-                    "scenarios",
-                    (*base, "choices"),
-                    "this question has no choices: add some under `choices`",
-                )
-            )
+            add((*base, "choices"), "this question has no choices: add some under `choices`")
+
         if qid in follow_ups:
             if qid == scenarios.start:
-                found.append(
-                    Finding(
-                        "scenarios",
-                        ("start",),
-                        f"{qid!r} is asked after an outcome, so it cannot be the start",
-                    )
-                )
+                add(("start",), f"{qid!r} is asked after an outcome, so it cannot be the start")
             for cid, choice in question.choices.items():
                 if choice.next is not None or choice.outcome is not None:
-                    found.append(
-                        Finding(
-                            "scenarios",
-                            (*base, "choices", cid),
-                            f"choice {cid!r} leads on, but {qid!r} is asked after an outcome "
-                            "(in an outcome's `ask`), where the path has already ended; "
-                            "remove its `next`/`outcome`",
-                            at_key=True,
-                        )
+                    add(
+                        (*base, "choices", cid),
+                        f"choice {cid!r} leads on, but {qid!r} is asked after an outcome "
+                        "(in an outcome's `ask`), where the path has already ended; "
+                        "remove its `next`/`outcome`",
+                        at_key=True,
                     )
             continue
+
         if question.choices_from is not None:
-            found.append(
-                Finding(
-                    "scenarios",
-                    (*base, "choices_from"),
-                    "choices from the districts lead nowhere, so this question can only be asked "
-                    "after an outcome: list it in an outcome's `ask`",
-                    at_key=True,
-                )
+            add(
+                (*base, "choices_from"),
+                "choices from the districts lead nowhere, so this question can only be asked "
+                "after an outcome: list it in an outcome's `ask`",
+                at_key=True,
             )
         for cid, choice in question.choices.items():
-            where = (*base, "choices", cid)
+            where: Path = (*base, "choices", cid)
             if choice.next is not None and choice.outcome is not None:
-                found.append(
-                    Finding(
-                        "scenarios",
-                        where,
-                        f"choice {cid!r} has both `next` and `outcome`; keep one",
-                        at_key=True,
-                    )
-                )
+                add(where, f"choice {cid!r} has both `next` and `outcome`; keep one", at_key=True)
             elif choice.next is None and choice.outcome is None:
-                found.append(
-                    Finding(
-                        "scenarios",
-                        where,
-                        f"choice {cid!r} leads nowhere: give it `next: QUESTION` "
-                        "or `outcome: OUTCOME`",
-                        at_key=True,
-                    )
+                add(
+                    where,
+                    f"choice {cid!r} leads nowhere: give it `next: QUESTION` or `outcome: OUTCOME`",
+                    at_key=True,
                 )
-            elif choice.next is not None and choice.next in follow_ups:
-                found.append(
-                    Finding(
-                        "scenarios",
-                        (*where, "next"),
-                        f"{choice.next!r} is asked after an outcome (in an outcome's "
-                        "`ask`); a choice cannot lead to it",
-                    )
+            elif choice.next in follow_ups:
+                add(
+                    (*where, "next"),
+                    f"{choice.next!r} is asked after an outcome (in an outcome's `ask`); "
+                    "a choice cannot lead to it",
                 )
     return found
 

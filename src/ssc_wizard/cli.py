@@ -62,8 +62,8 @@ def error_boundary() -> Iterator[None]:
     except (KeyboardInterrupt, EOFError):
         _say_error("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except (typer.Exit, typer.Abort):
-        raise
+    except (typer.Exit, typer.Abort, BrokenPipeError):
+        raise  # click's own handling: exit codes, and a quiet exit when the reader left
     except Exception as exc:
         if os.environ.get("SSC_WIZARD_DEBUG"):
             raise
@@ -198,11 +198,4 @@ def _print(result: Result, fmt: Format) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    try:
-        app()
-    except BrokenPipeError:
-        # Output cut short by the reader (`| head`): Python's docs advise pointing
-        # stdout at devnull so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+    app()
