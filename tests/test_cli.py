@@ -148,3 +148,9 @@ def test_help_lists_the_flags(flag: str) -> None:
         "SSC_WIZARD_DATA",
     ):
         assert option in result.stdout
+
+
+def test_data_dir_that_is_a_file_is_exit_1() -> None:
+    result = run("--data-dir", str(MINI / "offices.yaml"))
+    assert result.exit_code == 1
+    assert f"{MINI / 'offices.yaml'} is not a folder" in result.stderr

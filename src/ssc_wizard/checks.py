@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ssc_wizard.model import Include, Offices, Scenarios
-from ssc_wizard.yamlio import Path
+from ssc_wizard.yamlio import DataPath
 
 FileKey = Literal["scenarios", "offices"]
 
@@ -22,7 +22,7 @@ FileKey = Literal["scenarios", "offices"]
 @dataclass(frozen=True)
 class Finding:
     file: FileKey
-    path: Path
+    path: DataPath
     message: str
     #: Point at the key rather than its value (the thing named is the key itself).
     at_key: bool = False
@@ -49,7 +49,7 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     found: list[Finding] = []
     questions, outcomes = scenarios.questions, scenarios.outcomes
 
-    def ref(path: Path, target: str, table: Mapping[str, object], kind: str, file: str) -> None:
+    def ref(path: DataPath, target: str, table: Mapping[str, object], kind: str, file: str) -> None:
         if target not in table:
             message = (
                 f"unknown {kind} {target!r}: no such id in {file}; {_known(kind + 's', table)}"
@@ -59,13 +59,13 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     ref(("start",), scenarios.start, questions, "question", "questions")
     for qid, question in questions.items():
         for cid, choice in question.choices.items():
-            where: Path = ("questions", qid, "choices", cid)
+            where: DataPath = ("questions", qid, "choices", cid)
             if choice.next is not None:
                 ref((*where, "next"), choice.next, questions, "question", "questions")
             if choice.outcome is not None:
                 ref((*where, "outcome"), choice.outcome, outcomes, "outcome", "outcomes")
     for oid, outcome in outcomes.items():
-        base: Path = ("outcomes", oid)
+        base: DataPath = ("outcomes", oid)
         for i, qid in enumerate(outcome.ask):
             ref((*base, "ask", i), qid, questions, "question", "questions")
         for i, office in enumerate(outcome.offices):
@@ -94,12 +94,12 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     """A question in the tree leads on from every choice; one asked after an outcome never does."""
     found: list[Finding] = []
 
-    def add(path: Path, message: str, *, at_key: bool = False) -> None:
+    def add(path: DataPath, message: str, *, at_key: bool = False) -> None:
         found.append(Finding("scenarios", path, message, at_key))
 
     follow_ups = _follow_ups(scenarios)
     for qid, question in scenarios.questions.items():
-        base: Path = ("questions", qid)
+        base: DataPath = ("questions", qid)
         if question.choices_from == "districts":
             for cid in (c for c in question.choices if c in offices.districts):
                 add(
@@ -132,7 +132,7 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                 at_key=True,
             )
         for cid, choice in question.choices.items():
-            where: Path = (*base, "choices", cid)
+            where: DataPath = (*base, "choices", cid)
             if choice.next is not None and choice.outcome is not None:
                 add(where, f"choice {cid!r} has both `next` and `outcome`; keep one", at_key=True)
             elif choice.next is None and choice.outcome is None:

@@ -29,8 +29,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
-from ssc_wizard.yamlio import Document
-from ssc_wizard.yamlio import Path as DataPath
+from ssc_wizard.yamlio import DataPath, Document
 from ssc_wizard.yamlio import load as load_yaml
 
 SCENARIOS_FILE = "scenarios.yaml"
@@ -73,8 +72,13 @@ def load_guide(data_dir: Path) -> Guide:
 def _read(data_dir: Path, name: str) -> str:
     path = data_dir / name
     if not data_dir.is_dir():
+        what = (
+            f"{data_dir} is not a folder"
+            if data_dir.exists()
+            else f"data folder not found: {data_dir}"
+        )
         raise WizardError(
-            f"data folder not found: {data_dir}. Give --data-dir (or SSC_WIZARD_DATA) "
+            f"{what}. Give --data-dir (or SSC_WIZARD_DATA) "
             f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
         )
     try:

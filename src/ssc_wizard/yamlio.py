@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 #: Where a value sits in the loaded data: mapping keys and list indexes.
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _TEXT, _NULL = _TAG + "str", _TAG + "null"
@@ -48,12 +48,12 @@ class Document:
 
     file: str
     data: Any
-    positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
+    positions: dict[DataPath, Position] = field(default_factory=dict)
+    key_positions: dict[DataPath, Position] = field(default_factory=dict)
     #: Unquoted scalars that YAML read as something other than text, with their source text.
-    typed_scalars: dict[Path, tuple[str, str]] = field(default_factory=dict)
+    typed_scalars: dict[DataPath, tuple[str, str]] = field(default_factory=dict)
 
-    def locate(self, path: Path, *, key: bool = False) -> Position:
+    def locate(self, path: DataPath, *, key: bool = False) -> Position:
         """Position of ``path``, or of its nearest ancestor that has one."""
         table = self.key_positions if key else self.positions
         for end in range(len(path), -1, -1):
@@ -64,7 +64,7 @@ class Document:
                 return self.positions[prefix]
         return Position(1, 1)
 
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
         pos = self.locate(path, key=key)
         return Problem(self.file, pos.line, pos.column, message)
 
@@ -114,7 +114,7 @@ class _Builder:
     def _fail(self, position: Position, message: str) -> None:
         self.problems.append(Problem(self.doc.file, position.line, position.column, message))
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: DataPath) -> Any:
         if id(node) in self.seen:
             self._fail(
                 self.doc.locate(path, key=True),
@@ -135,7 +135,7 @@ class _Builder:
         if node.tag not in _COLLECTIONS:
             self._fail(_position(node), f"unsupported YAML tag {node.tag!r}; remove it")
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
         self._check_collection_tag(node)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -163,7 +163,7 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
         if node.tag == _TEXT:
             return node.value
         if node.tag == _NULL:
