@@ -90,3 +90,19 @@ def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:
     finally:
         os.close(write_end)
     assert result.stderr == ""
+
+
+def test_scripted_run_never_loads_the_prompt_library(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from ssc_wizard.cli import main\n"
+        f"sys.argv = ['ssc-wizard', *{ARGS!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    loaded = {'questionary', 'prompt_toolkit'} & set(sys.modules)\n"
+        "    print('LOADED', sorted(loaded), file=sys.stderr)\n"
+    )
+    result = _run([sys.executable, "-c", code], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stderr
