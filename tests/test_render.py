@@ -57,6 +57,23 @@ def test_text_does_not_wrap_long_lines(guide_dir: GuideDir) -> None:
     assert f"1. {long_step.strip()}\n" in text
 
 
+def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None:
+    offices = (
+        (MINI / "offices.yaml")
+        .read_text()
+        .replace(
+            "    handles: Local things.\n",
+            "    handles: Local things.\n    hours: Weekdays\n    source: https://example.org/branch\n",
+        )
+    )
+    result = _result(load_guide(guide_dir(offices=offices)))
+    assert (
+        "- Local branch, North (北区): Local things.\n  Hours: Weekdays\n  Source: https://example.org/branch\n"
+        in to_text(result)
+    )
+    assert "Source: https://example.org/branch" in _rich(result, width=120)
+
+
 def test_unsure_district_says_which_office_generically(mini: Guide) -> None:
     assert "- Local branch, the one for your district: Local things." in to_text(
         _result(mini, "unsure")

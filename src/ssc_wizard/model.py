@@ -123,6 +123,10 @@ class District(_Frozen):
     name: Text
     name_zh: Text
 
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.name_zh})"
+
 
 class Offices(_Frozen):
     """offices.yaml"""
@@ -143,7 +147,7 @@ class Guide(_Frozen):
         choices: dict[str, Choice] = {}
         if question.choices_from == "districts":
             for district_id, district in self.offices.districts.items():
-                choices[district_id] = Choice(label=f"{district.name} ({district.name_zh})")
+                choices[district_id] = Choice(label=district.label)
         choices.update(question.choices)
         return choices
 

@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 def office_place(office: OfficeOption) -> str | None:
     """Which one of an office kind to go to, where that depends on the district."""
     if office.district is not None:
-        return f"{office.district.name} ({office.district.name_zh})"
+        return office.district.label
     if office.per_district:
         return "the one for your district"
     return None
 
 
 def office_details(office: OfficeOption) -> list[str]:
-    details = [
+    return [
         f"{label}: {value}"
         for label, value in (
             ("Address", office.address),
@@ -38,7 +38,6 @@ def office_details(office: OfficeOption) -> list[str]:
         )
         if value
     ]
-    return details
 
 
 def to_json(result: Result) -> str:
