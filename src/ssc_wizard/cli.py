@@ -18,12 +18,11 @@ import typer
 
 from ssc_wizard import __version__
 from ssc_wizard.engine import Asker, Pending, missing_answer, parse_answers, resolve
-from ssc_wizard.errors import DataError, WizardError
+from ssc_wizard.errors import DataError, Interrupted, WizardError
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.result import Result, build_result
 
 EXIT_BUG = 3
-EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="ssc-wizard",
@@ -61,7 +60,7 @@ def error_boundary() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
     except (KeyboardInterrupt, EOFError):
         _say_error("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(Interrupted.exit_code) from None
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise  # click's own handling: exit codes, and a quiet exit when the reader left
     except Exception as exc:
