@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ssc_wizard.engine import Pending, Reached, missing_answer, parse_answers, resolve, walk
+from ssc_wizard.engine import Pending, missing_answer, parse_answers, walk
 from ssc_wizard.errors import UsageError
 from ssc_wizard.model import Guide
 
@@ -57,52 +57,6 @@ def test_every_path_of_the_mini_guide(mini: Guide) -> None:
             for d in ("north", "south", "unsure")
         },
     }
-
-
-def test_resolve_asks_only_what_is_missing_in_order(mini: Guide) -> None:
-    asked: list[str] = []
-
-    def ask(pending: Pending) -> str:
-        asked.append(pending.question_id)
-        return {"size": "small", "area": "south"}[pending.question_id]
-
-    reached = resolve(mini, {"colour": "green"}, ask)
-    assert asked == ["size", "area"]
-    assert reached == Reached("go_small", {"colour": "green", "size": "small", "area": "south"})
-
-
-def _never(pending: Pending) -> str:
-    raise AssertionError(f"asked {pending.question_id} though every answer was given")
-
-
-def test_answers_given_in_any_order_are_recorded_in_the_order_asked(mini: Guide) -> None:
-    reached = resolve(mini, {"area": "north", "size": "big", "colour": "green"}, _never)
-    assert list(reached.answers) == ["colour", "size", "area"]
-
-
-def test_answer_off_the_path_is_refused(mini: Guide) -> None:
-    with pytest.raises(UsageError) as caught:
-        resolve(mini, {"colour": "red", "size": "big"}, _never)
-    assert str(caught.value) == (
-        "--answer size=big: this question is not asked on the path of the other answers "
-        "(colour=red); remove it"
-    )
-
-
-def test_unknown_question_lists_the_questions(mini: Guide) -> None:
-    with pytest.raises(
-        UsageError, match="there is no question 'shape'; the questions are: colour, size, area"
-    ):
-        resolve(mini, {"shape": "round"}, _never)
-
-
-def test_unknown_choice_lists_the_choices(mini: Guide) -> None:
-    with pytest.raises(
-        UsageError,
-        match=r"'west' is not a choice of 'area' \(Which area\?\); "
-        "choose one of: north, south, unsure",
-    ):
-        resolve(mini, {"area": "west"}, _never)
 
 
 def test_missing_answer_names_the_question_and_its_choices(mini: Guide) -> None:

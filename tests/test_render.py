@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shlex
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.console import Console
 from ssc_wizard.engine import Reached
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.render import print_rich, to_json, to_text
+from ssc_wizard.render import print_rich, shell_lines, to_json, to_text
 from ssc_wizard.result import Result, build_result
 
 from conftest import MINI, GuideDir
@@ -26,9 +27,10 @@ def _result(guide: Guide, district: str = "north") -> Result:
     )
 
 
-def _rich(result: Result, width: int = 80) -> str:
+def _rich(result: Result, width: int = 80, *, answers: bool = True) -> str:
     out = io.StringIO()
-    print_rich(result, Console(file=out, width=width, force_terminal=False, color_system=None))
+    console = Console(file=out, width=width, force_terminal=False, color_system=None)
+    print_rich(result, console, answers=answers)
     return out.getvalue()
 
 
@@ -115,10 +117,45 @@ def test_rich_prints_markup_in_the_data_literally(guide_dir: GuideDir) -> None:
     assert "Press [bold]Enter[/bold] or [/x]." in out
 
 
-def test_rich_fits_a_narrow_terminal_but_keeps_the_command_whole(mini: Guide) -> None:
-    result = _result(mini)
-    lines = _rich(result, width=40).splitlines()
-    # The command stays one line, for copying; the terminal folds it for the eye.
-    assert result.command in lines
-    assert max(cell_len(line) for line in lines if line != result.command) <= 40
+def test_rich_fits_a_narrow_terminal(mini: Guide) -> None:
+    lines = _rich(_result(mini), width=40).splitlines()
+    assert max(cell_len(line) for line in lines) <= 40
     assert any("Local branch" in line for line in lines)
+
+
+def test_a_command_too_wide_is_broken_between_arguments_and_pastes_back_whole(
+    mini: Guide,
+) -> None:
+    result = _result(mini)
+    out = _rich(result, width=40)
+    tail = out[out.index("ssc-wizard") :]
+    assert tail.splitlines() == [
+        "ssc-wizard --answer colour=green \\",
+        "  --answer size=small \\",
+        "  --answer area=north",
+    ]
+    # What a shell makes of the pasted lines: one command, the same one.
+    assert shlex.split(tail.replace("\\\n", " ")) == shlex.split(result.command)
+
+
+def test_a_command_that_fits_stays_on_one_line(mini: Guide) -> None:
+    result = _result(mini)
+    assert result.command in _rich(result, width=100).splitlines()
+
+
+def test_shell_lines_keep_quoting_and_an_option_with_its_value() -> None:
+    command = "ssc-wizard --data-dir '/tmp/my guide' --answer a=b"
+    broken = shell_lines(command, 30)
+    assert broken == "ssc-wizard \\\n  --data-dir '/tmp/my guide' \\\n  --answer a=b"
+    assert shlex.split(broken.replace("\\\n", " ")) == shlex.split(command)
+
+
+def test_answers_can_be_left_out_for_the_review_below(mini: Guide) -> None:
+    result = _result(mini)
+    for out in (to_text(result, answers=False), _rich(result, answers=False)):
+        assert "Your answers" not in out
+        assert "Which colour?" not in out
+        assert "Go, small." in out
+    for out in (to_text(result), _rich(result)):
+        assert "Your answers" in out
+        assert "Which colour?" in out

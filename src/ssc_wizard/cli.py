@@ -1,7 +1,7 @@
 """The command line: flags in, a result out, errors turned into exit codes.
 
-Thin by design: it loads the guide, hands the walk to the engine (with a prompt
-or a refusal as the way to ask), and passes the result to a renderer.
+Thin by design: it loads the guide, hands the walk to the session (with a
+prompt or a refusal as the way to ask), and passes the result to a renderer.
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ssc_wizard import __version__
-from ssc_wizard.engine import Asker, Pending, missing_answer, parse_answers, resolve
+from ssc_wizard import __version__, terminal
+from ssc_wizard.engine import Pending, Reached, missing_answer, parse_answers
 from ssc_wizard.errors import DataError, Interrupted, WizardError
 from ssc_wizard.loader import default_data_dir, load_guide
+from ssc_wizard.model import Guide
 from ssc_wizard.result import Result, build_result
+from ssc_wizard.session import Asker, resolve, review
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_BUG = 3
 
@@ -101,13 +106,7 @@ def _prompt_stream() -> TextIO | str:
     return "neither stdout nor stderr is a terminal to show the question on"
 
 
-def _asker(no_input: bool) -> Asker:
-    if no_input:
-        return _refuse("--no-input was given")
-    stream = _prompt_stream()
-    if isinstance(stream, str):
-        return _refuse(stream)
-
+def _asker(stream: TextIO) -> Asker:
     def ask(pending: Pending) -> str:
         from ssc_wizard import prompts  # loads questionary: only when a question is asked
 
@@ -176,23 +175,63 @@ def wizard(
     with error_boundary():
         given = parse_answers(answer or [])
         guide = load_guide(data_dir if data_dir is not None else default_data_dir())
-        reached = resolve(guide, given, _asker(no_input))
-        result = build_result(guide, reached, str(data_dir) if data_dir is not None else None)
+        stream = "--no-input was given" if no_input else _prompt_stream()
+        ask = _refuse(stream) if isinstance(stream, str) else _asker(stream)
+        reached = resolve(guide, given, ask)
         fmt = output_format or (Format.rich if sys.stdout.isatty() else Format.text)
-        _print(result, fmt)
+        folder = str(data_dir) if data_dir is not None else None
+        # "Your answers" and the menu to change them: only for a person who was
+        # asked something and is reading the result on the screen.
+        reviewing = stream is sys.stdout and reached.answers.keys() != given.keys()
+        _print(build_result(guide, reached, folder), fmt, answers=not reviewing)
+        if reviewing:
+            _review(guide, reached, given, ask, fmt, folder)
 
 
-def _print(result: Result, fmt: Format) -> None:
+def _review(
+    guide: Guide,
+    reached: Reached,
+    given: dict[str, str],
+    ask: Asker,
+    fmt: Format,
+    folder: str | None,
+) -> None:
+    from ssc_wizard import prompts, render
+
+    def decide(reached: Reached) -> str | None:
+        result = build_result(guide, reached, folder)
+        if fmt is Format.rich:
+            render.print_answers(result.answers, _console())
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write("\n" + render.answers_text(result.answers) + "\n")
+        sys.stdout.flush()
+        return prompts.review(result.answers, sys.stdout)
+
+    def show(reached: Reached) -> None:
+        _print(build_result(guide, reached, folder), fmt, answers=False)
+
+    review(guide, reached, given, ask, decide, show)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    if terminal.is_dumb():  # rich would take it to be 80 columns wide: ask the terminal
+        size = terminal.size()
+        return Console(width=size.columns, height=size.lines)
+    return Console()
+
+
+def _print(result: Result, fmt: Format, *, answers: bool = True) -> None:
     from ssc_wizard import render
 
     if fmt is Format.json:
         sys.stdout.write(render.to_json(result) + "\n")
     elif fmt is Format.text:
-        sys.stdout.write(render.to_text(result))
+        sys.stdout.write(render.to_text(result, answers=answers))
     else:
-        from rich.console import Console
-
-        render.print_rich(result, Console())
+        render.print_rich(result, _console(), answers=answers)
 
 
 def main() -> None:

@@ -1,14 +1,13 @@
 """Walking a guide's decision tree. Pure: no I/O, no printing.
 
 The walk is driven by answers: ``walk`` goes as far as the answers allow and
-says which question comes next; ``resolve`` repeats that, asking through a
-function it is given (a prompt, or one that refuses), until an outcome and its
-follow-up questions are answered.
+says which question comes next, or which outcome they lead to. Asking for the
+missing answers, going back and changing them is ``session``'s business.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ssc_wizard.errors import UsageError
@@ -22,6 +21,12 @@ class Pending:
     question_id: str
     question: Question
     choices: dict[str, Choice]
+    #: The questions answered on the way here, in path order.
+    answered: tuple[str, ...] = ()
+    #: The choice to pre-select: the earlier answer when the person came back here.
+    default: str | None = None
+    #: Whether the person can go back to an earlier question from here.
+    can_go_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,6 @@ class Reached:
 
     outcome_id: str
     answers: dict[str, str]
-
-
-Asker = Callable[[Pending], str]
 
 
 def parse_answers(items: Iterable[str]) -> dict[str, str]:
@@ -79,7 +81,8 @@ def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
         choices = guide.choices(question_id)
         choice_id = answers.get(question_id)
         if choice_id is None:
-            return Pending(question_id, scenarios.questions[question_id], choices)
+            question = scenarios.questions[question_id]
+            return Pending(question_id, question, choices, answered=tuple(taken))
         taken[question_id] = choice_id
         return choices[choice_id]
 
@@ -98,27 +101,6 @@ def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
         if isinstance(pending, Pending):
             return pending
     return Reached(outcome_id, taken)
-
-
-def resolve(guide: Guide, given: Mapping[str, str], ask: Asker) -> Reached:
-    """Walk to an outcome, asking ``ask`` for every answer not given."""
-    check_answers(guide, given)
-    answers = dict(given)
-    while True:
-        state = walk(guide, answers)
-        if isinstance(state, Reached):
-            break
-        answers[state.question_id] = ask(state)
-    off_path = [q for q in given if q not in state.answers]
-    if off_path:
-        path = ", ".join(f"{q}={c}" for q, c in state.answers.items())
-        unused = " ".join(f"--answer {q}={given[q]}" for q in off_path)
-        raise UsageError(
-            f"{unused}: {'this question is' if len(off_path) == 1 else 'these questions are'} "
-            f"not asked on the path of the other answers ({path}); remove "
-            f"{'it' if len(off_path) == 1 else 'them'}"
-        )
-    return state
 
 
 def missing_answer(pending: Pending, reason: str) -> UsageError:

@@ -46,6 +46,8 @@ class Choice(_Frozen):
 
 class Question(_Frozen):
     text: Text
+    #: One plain line under the question: why it is asked.
+    help: Text | None = None
     #: `districts`: offer every district of offices.yaml as a choice, before `choices`.
     choices_from: Literal["districts"] | None = None
     choices: dict[Id, Choice] = Field(default_factory=dict)

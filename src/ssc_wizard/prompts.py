@@ -1,40 +1,272 @@
-"""Asking a question at the terminal: the only module that imports questionary.
+"""Asking at the terminal: the only module that imports questionary.
 
-The CLI imports this module only when a question really has to be asked, so a
-scripted run never pays for loading prompt_toolkit.
+The CLI imports this module only when a question really has to be asked, and
+questionary itself is loaded only when an arrow-key menu is drawn, so a scripted
+run never pays for prompt_toolkit.
+
+Two ways to ask, with the same answers:
+- an arrow-key menu (questionary), with every line word-wrapped to the
+  terminal's width so that nothing is cut off or split mid-word;
+- numbered lines, for terminals that cannot move the cursor (``TERM=dumb``,
+  such as Emacs's shell): plain text out, a typed number in.
 """
 
 from __future__ import annotations
 
-from typing import TextIO
+import sys
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, TextIO
 
-import questionary
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from prompt_toolkit.output import create_output
-
+from ssc_wizard import terminal
 from ssc_wizard.engine import Pending
 from ssc_wizard.errors import Interrupted
+from ssc_wizard.session import BACK, START_AGAIN
+
+if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.output import Output
+
+    from ssc_wizard.result import Answer
+
+BACK_LABEL = "Back"
+#: The pointer (" » ") is three columns wide; wrapped choice lines align after it.
+_CHOICE_INDENT = 3
+#: "? " before the question.
+_QUESTION_INDENT = 2
+
+Option = tuple[str, str]  # (value, label)
 
 
 def ask(pending: Pending, stream: TextIO) -> str:
-    """One question as an arrow-key menu; Ctrl-C or Ctrl-D raise Interrupted."""
-    question = questionary.select(
+    """One question of the guide: a choice id, or BACK."""
+    options = [(cid, choice.label) for cid, choice in pending.choices.items()]
+    return select(
         pending.question.text,
-        choices=[
-            questionary.Choice(title=c.label, value=cid) for cid, c in pending.choices.items()
-        ],
-        output=create_output(stdout=stream),
+        options,
+        stream,
+        help=pending.question.help,
+        default=pending.default,
+        back=pending.can_go_back,
     )
+
+
+def review(answers: Sequence[Answer], stream: TextIO) -> str | None:
+    """After a result: a question id to change, START_AGAIN, or None to quit."""
+    while True:
+        action = select(
+            "What would you like to do now?",
+            [("change", "Change an answer"), ("again", "Start again"), ("quit", "Quit")],
+            stream,
+            default="quit",
+        )
+        if action == "quit":
+            return None
+        if action == "again":
+            return START_AGAIN
+        question_id = select(
+            "Which answer do you want to change?",
+            [(a.question_id, f"{a.question} — {a.choice}") for a in answers],
+            stream,
+            back=True,
+        )
+        if question_id != BACK:
+            return question_id
+
+
+def select(
+    message: str,
+    options: Sequence[Option],
+    stream: TextIO,
+    *,
+    help: str | None = None,
+    default: str | None = None,
+    back: bool = False,
+) -> str:
+    """Pick one option's value; Back (when offered) is always the last option."""
+    try:
+        if terminal.is_dumb():
+            return _numbered(message, options, stream, help, default, back)
+        return _menu(message, options, stream, help, default, back)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("interrupted") from None
+
+
+def _wrap(text: str, width: int, indent: int) -> str:
+    """Word-wrap for a line that starts ``indent`` columns in, continuing at that column.
+
+    Widths are counted in terminal cells, so Chinese text (two cells a
+    character) fits too; a word wider than the line is broken where it must be.
+    """
+    room = max(width - indent - 1, 10)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if _cells(joined) <= room:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while _cells(line) > room:
+            cut = _fitting(line, room)
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line)
+    return ("\n" + " " * indent).join(lines)
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fitting(text: str, room: int) -> int:
+    """How many characters of ``text`` fit in ``room`` cells (at least one)."""
+    used = 0
+    for count, char in enumerate(text):
+        used += _cells(char)
+        if used > room:
+            return max(count, 1)
+    return len(text)
+
+
+def _menu(
+    message: str,
+    options: Sequence[Option],
+    stream: TextIO,
+    help: str | None,
+    default: str | None,
+    back: bool,
+) -> str:
+    import questionary
+    from prompt_toolkit.output import create_output
+
+    output = create_output(stdout=stream)
+    width = output.get_size().columns
+    choices: list[questionary.Choice | questionary.Separator] = [
+        questionary.Choice(title=_wrap(label, width, _CHOICE_INDENT), value=value)
+        for value, label in options
+    ]
+    labels = dict(options)
+    if back:
+        choices += [questionary.Separator(), questionary.Choice(title=BACK_LABEL, value=BACK)]
+        labels[BACK] = BACK_LABEL
+    question = questionary.select(
+        _wrap(message, width, _QUESTION_INDENT),
+        choices=choices,
+        default=default,
+        instruction=" ",  # our own hint goes on its own line, below the help
+        output=output,
+        # questionary would leave "? question answer" with the answer wrapped as
+        # it was in the menu; the record is written below, wrapped for its place.
+        erase_when_done=True,
+    )
+    _below_question(question.application, help, width)
+    _end_on_ctrl_d(question.application)
+    value = str(question.unsafe_ask())
+    _record(output, message, labels[value], width)
+    return value
+
+
+def _record(output: Output, message: str, answer: str, width: int) -> None:
+    """What stays on the screen once a question is answered: it and the answer."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_STYLE
+
+    text = FormattedText(
+        [
+            ("class:qmark", "?"),
+            ("class:question", " " + _wrap(message, width, _QUESTION_INDENT)),
+            ("", "\n  "),
+            ("class:answer", "» " + _wrap(answer, width, _QUESTION_INDENT + 2)),
+        ]
+    )
+    print_formatted_text(text, style=DEFAULT_STYLE, output=output)
+
+
+def _below_question(app: Application[object], help: str | None, width: int) -> None:
+    """Show the help line and how to answer between the question and its choices.
+
+    questionary has no place for this, so a line is added to its layout: the
+    question on top, then its choices. It is hidden once answered, which leaves
+    "? question  answer" on the screen as a record.
+    """
+    from prompt_toolkit.filters import is_done
+    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Window
+
+    text: StyleAndTextTuples = []
+    if help is not None:
+        text.append(("italic", f"  {_wrap(help, width, _QUESTION_INDENT)}\n"))
+    hint = _wrap("Use the arrow keys, then Enter.", width, _QUESTION_INDENT)
+    text.append(("class:instruction", f"  {hint}"))
+    root = app.layout.container
+    if not isinstance(root, HSplit):  # pragma: no cover - questionary's layout changed
+        return
+    below = Window(FormattedTextControl(text), dont_extend_height=True)
+    root.children.insert(1, ConditionalContainer(below, filter=~is_done))
+
+
+def _end_on_ctrl_d(app: Application[object]) -> None:
+    """Ctrl-D ends the wizard like Ctrl-C (questionary only binds Ctrl-C)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
     extra = KeyBindings()
 
     @extra.add("c-d", eager=True)
     def _end_of_input(event):  # type: ignore[no-untyped-def]
         event.app.exit(exception=EOFError, style="class:aborting")
 
-    app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
-    try:
-        answer = question.unsafe_ask()
-    except (KeyboardInterrupt, EOFError):
-        raise Interrupted("interrupted") from None
-    return str(answer)
+
+
+def _numbered(
+    message: str,
+    options: Sequence[Option],
+    stream: TextIO,
+    help: str | None,
+    default: str | None,
+    back: bool,
+) -> str:
+    """Ask with numbered lines, for a terminal that cannot draw a menu."""
+    _explain_numbered(stream)
+    width = terminal.columns()
+    values = [value for value, _ in options] + ([BACK] if back else [])
+    labels = [label for _, label in options] + ([BACK_LABEL] if back else [])
+    lines = ["", _wrap(message, width, 0)]
+    if help:
+        lines.append("  " + _wrap(help, width, 2))
+    for number, label in enumerate(labels, 1):
+        lines.append(f"  {number}. " + _wrap(label, width, 5))
+    stream.write("\n".join(lines) + "\n")
+    hint = f"1-{len(values)}"
+    if default is not None:
+        hint += f", Enter for {values.index(default) + 1}"
+    while True:
+        stream.write(f"Your choice ({hint}): ")
+        stream.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        typed = line.strip()
+        if not typed and default is not None:
+            return default
+        if typed.isdigit() and 1 <= int(typed) <= len(values):
+            return values[int(typed) - 1]
+        if typed:
+            stream.write(f"{typed!r} is not one of the numbers.\n")
+
+
+@cache
+def _explain_numbered(stream: TextIO) -> None:
+    """Said once: why there is no menu, and how to answer without questions."""
+    width = terminal.columns()
+    for sentence in (
+        "This terminal cannot draw menus (TERM is dumb), so the choices are numbered.",
+        "To answer without questions, give the answers as flags: --answer QUESTION=CHOICE "
+        "(see ssc-wizard --help).",
+    ):
+        stream.write(_wrap(sentence, width, 0) + "\n")

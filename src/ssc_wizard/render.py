@@ -7,15 +7,17 @@ data is always given to rich as ``Text``, never parsed as markup.
 from __future__ import annotations
 
 import json
+import shlex
 from typing import TYPE_CHECKING
 
-from ssc_wizard.result import OfficeOption, Result
+from ssc_wizard.result import Answer, OfficeOption, Result
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 
 def office_place(office: OfficeOption) -> str | None:
@@ -44,12 +46,20 @@ def to_json(result: Result) -> str:
     return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
 
 
-def to_text(result: Result) -> str:
-    """Plain text: no escape codes, no hard wrapping, one item a line."""
+def answers_text(answers: Sequence[Answer]) -> str:
+    return "Your answers:\n" + "".join(f"- {a.question} {a.choice}\n" for a in answers)
+
+
+def to_text(result: Result, *, answers: bool = True) -> str:
+    """Plain text: no escape codes, no hard wrapping, one item a line.
+
+    ``answers=False`` leaves out "Your answers", for when they are shown
+    separately, next to the menu that changes them.
+    """
     lines = [result.title, "", result.summary, ""]
-    lines.append("Your answers:")
-    lines += [f"- {a.question} {a.choice}" for a in result.answers]
-    lines += ["", "Where to go:"]
+    if answers:
+        lines += [answers_text(result.answers)]
+    lines += ["Where to go:"]
     for office in result.offices:
         place = office_place(office)
         lines.append(f"- {office.name}" + (f", {place}" if place else "") + f": {office.handles}")
@@ -72,14 +82,25 @@ def to_text(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_rich(result: Result, console: Console) -> None:
+def print_answers(answers: Sequence[Answer], console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+    table.add_column(style="dim", overflow="fold")
+    table.add_column(overflow="fold")
+    for answer in answers:
+        table.add_row(Text(answer.question), Text(answer.choice))
+    console.print(_heading("Your answers"))
+    console.print(table)
+
+
+def print_rich(result: Result, console: Console, *, answers: bool = True) -> None:
+    """The result for a terminal; ``answers`` as in ``to_text``."""
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
-
-    def heading(text: str) -> Text:
-        return Text(f"\n{text}", style="bold")
 
     console.print(
         Panel(
@@ -90,15 +111,10 @@ def print_rich(result: Result, console: Console) -> None:
         )
     )
 
-    answers = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
-    answers.add_column(style="dim", overflow="fold")
-    answers.add_column(overflow="fold")
-    for answer in result.answers:
-        answers.add_row(Text(answer.question), Text(answer.choice))
-    console.print(heading("Your answers"))
-    console.print(answers)
+    if answers:
+        print_answers(result.answers, console)
 
-    console.print(heading("Where to go"))
+    console.print(_heading("Where to go"))
     offices = Table(box=box.SIMPLE_HEAD, leading=1)
     offices.add_column("Office", style="bold", overflow="fold", ratio=2)
     offices.add_column("What it handles", overflow="fold", ratio=3)
@@ -112,7 +128,7 @@ def print_rich(result: Result, console: Console) -> None:
         offices.add_row(name, Text(office.handles))
     console.print(offices)
 
-    console.print(heading("Steps"))
+    console.print(_heading("Steps"))
     console.print(_hanging([f"{i}." for i in range(1, len(result.steps) + 1)], result.steps))
     if result.note:
         console.print()
@@ -120,10 +136,10 @@ def print_rich(result: Result, console: Console) -> None:
             Panel(Text(result.note), title="Note", title_align="left", border_style="yellow")
         )
 
-    console.print(heading("Bring with you"))
+    console.print(_heading("Bring with you"))
     console.print(_hanging(["•"] * len(result.materials), result.materials))
 
-    console.print(heading("Legal basis"))
+    console.print(_heading("Legal basis"))
     for law in result.legal_basis:
         line = Text(f"{law.law}, {law.article}: ", style="italic")
         line.append(law.text, style="")
@@ -133,7 +149,38 @@ def print_rich(result: Result, console: Console) -> None:
     console.print(Text(result.more_help, style="bold yellow"))
     console.print(Text(f"Source: {result.source}", style="dim"))
     console.print(Text("To get this result again without questions:", style="dim"))
-    console.print(Text(result.command), soft_wrap=True)
+    console.print(Text(shell_lines(result.command, console.width)), soft_wrap=True)
+
+
+def shell_lines(command: str, width: int) -> str:
+    """The command, broken between arguments with a backslash where it is too wide.
+
+    A terminal would fold it in mid-word; these lines still paste into a shell
+    as one command. An option stays on the line of its value.
+    """
+    if len(command) <= width:
+        return command
+    args = shlex.split(command)
+    groups: list[str] = []
+    for arg in args:
+        quoted = shlex.quote(arg)
+        if groups and groups[-1].startswith("-") and " " not in groups[-1]:
+            groups[-1] += " " + quoted
+        else:
+            groups.append(quoted)
+    lines = [groups[0]]
+    for group in groups[1:]:
+        if len(lines[-1]) + 1 + len(group) + 2 <= width:
+            lines[-1] += " " + group
+        else:
+            lines.append("  " + group)
+    return " \\\n".join(lines)
+
+
+def _heading(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(f"\n{text}", style="bold")
 
 
 def _hanging(markers: Sequence[str], items: Sequence[str]) -> Table:
