@@ -1,18 +1,24 @@
-"""The real wizard in a pseudo-terminal, driven with arrow keys and Enter."""
+"""The real wizard in a pseudo-terminal, driven with the keys a person presses.
+
+pexpect drives it; pyte, a terminal emulator, keeps the screen that a person
+would see, so tests can check what is on it and not only what was written.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 
 from conftest import JINAN_CHOICES
 
-DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[B", "\r", "\x03", "\x04"
+UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 
 QUESTIONS = {
     "card_state": "What is your situation with the social security card?",
@@ -20,42 +26,111 @@ QUESTIONS = {
     "account_normal": "Is the financial (bank) account of that card working normally?",
     "district": "Which district or county of Jinan do you live in?",
 }
+HELP_CARD_STATE = "Each situation has its own procedure, offices and materials"
+MENU = "What would you like to do now?"
+WHICH = "Which answer do you want to change?"
+LOST = "Report a lost card and apply again"
+CONVERT = "Convert your out-of-province card into a Jinan card"
+FIRST = "Apply for your first social security card"
 
 
-def spawn(*args: str, command: str | None = None, **env: str) -> pexpect.spawn:
-    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor
-    # position request, which would cost a second's wait at every prompt.
-    environment = {
-        **os.environ,
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "COLUMNS": "100",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        **env,
-    }
-    environment.pop("SSC_WIZARD_DATA", None)
-    if command is None:
-        return pexpect.spawn(
-            sys.executable,
-            ["-m", "ssc_wizard", *args],
+class Wizard:
+    """ssc-wizard in a pseudo-terminal, and the screen it draws."""
+
+    def __init__(
+        self, *args: str, command: str | None = None, rows: int = 300, cols: int = 100, **env: str
+    ) -> None:
+        # pexpect never answers prompt_toolkit's cursor position request, which
+        # would cost a second's wait at every prompt; real terminals answer it.
+        environment = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1"}
+        for name in ("SSC_WIZARD_DATA", "COLUMNS", "LINES"):
+            environment.pop(name, None)
+        environment.update(env)
+        environment = {k: v for k, v in environment.items() if v != "<unset>"}
+        program, argv = (
+            ("bash", ["-c", command]) if command else (sys.executable, ["-m", "ssc_wizard", *args])
+        )
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.Stream(self.screen)
+        self.raw: list[str] = []
+        self.child = pexpect.spawn(
+            program,
+            argv,
             env=environment,
             encoding="utf-8",
-            dimensions=(40, 100),
+            dimensions=(rows, cols),
             timeout=15,
         )
-    return pexpect.spawn(
-        "bash", ["-c", command], env=environment, encoding="utf-8", dimensions=(40, 100), timeout=15
-    )
+        self.child.logfile_read = self
+
+    # pexpect's log file: everything the program writes goes to the emulator too.
+    def write(self, data: str) -> None:
+        self.raw.append(data)
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    def expect(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def answer(self, question: str, choice: str) -> None:
+        self.expect(QUESTIONS[question])
+        self.child.send(DOWN * JINAN_CHOICES[question].index(choice) + ENTER)
+
+    def back(self, question: str) -> None:
+        """Choose Back, the last choice: one step up from the first."""
+        self.expect(QUESTIONS[question])
+        self.child.send(UP + ENTER)
+
+    def menu(self, keys: str) -> None:
+        self.expect(MENU)
+        self.child.send(keys)
+
+    def quit(self) -> None:
+        """Quit is the menu's pre-selected choice."""
+        self.menu(ENTER)
+
+    def finish(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.exitstatus is not None
+        return self.child.exitstatus
+
+    @property
+    def output(self) -> str:
+        return "".join(self.raw)
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def command(self) -> str:
+        """The last command on the screen, its backslash-broken lines joined."""
+        lines = self.lines()
+        start = max(i for i, line in enumerate(lines) if line.startswith("ssc-wizard "))
+        words: list[str] = []
+        for line in lines[start:]:
+            words.append(line.removesuffix("\\").strip())
+            if not line.endswith("\\"):
+                return " ".join(words)
+        raise AssertionError("the command's last line ends in a backslash")
+
+    def text(self) -> str:
+        """The screen as one line of words: wrapped text reads as it was written."""
+        return " ".join(" ".join(self.lines()).split())
 
 
-def answer(child: pexpect.spawn, question: str, choice: str) -> None:
-    child.expect_exact(QUESTIONS[question])
-    child.send(DOWN * JINAN_CHOICES[question].index(choice) + ENTER)
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def after(output: str, marker: str) -> str:
+    return output[output.rindex(marker) :]
 
 
 ROUTES = [
     ([("card_state", "damaged"), ("district", "lixia")], "Replace a card that is not lost"),
-    ([("card_state", "lost"), ("district", "unsure")], "Report a lost card and apply again"),
+    ([("card_state", "lost"), ("district", "unsure")], LOST),
     (
         [
             ("card_state", "out_of_province"),
@@ -63,7 +138,7 @@ ROUTES = [
             ("account_normal", "yes"),
             ("district", "jiyang"),
         ],
-        "Convert your out-of-province card into a Jinan card",
+        CONVERT,
     ),
     (
         [
@@ -78,10 +153,7 @@ ROUTES = [
         [("card_state", "out_of_province"), ("keep_card", "no"), ("district", "laiwu")],
         "Cancel your out-of-province registration and apply in Jinan",
     ),
-    (
-        [("card_state", "none"), ("district", "pingyin")],
-        "Apply for your first social security card",
-    ),
+    ([("card_state", "none"), ("district", "pingyin")], FIRST),
 ]
 
 
@@ -89,50 +161,294 @@ ROUTES = [
 def test_every_outcome_is_reachable_with_arrow_keys(
     path: list[tuple[str, str]], title: str
 ) -> None:
-    child = spawn()
+    wizard = Wizard()
     for question, choice in path:
-        answer(child, question, choice)
-    child.expect_exact(title)
-    command = "ssc-wizard " + " ".join(f"--answer {q}={c}" for q, c in path)
-    child.expect_exact(command)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+        wizard.answer(question, choice)
+    wizard.expect(title)
+    wizard.expect("Your answers")
+    wizard.expect(MENU)
+    assert wizard.command() == "ssc-wizard " + " ".join(f"--answer {q}={c}" for q, c in path)
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+
+
+def test_each_question_has_its_help_line_under_it() -> None:
+    wizard = Wizard()
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect(HELP_CARD_STATE)
+    lines = wizard.lines()
+    question = next(i for i, line in enumerate(lines) if QUESTIONS["card_state"] in line)
+    assert HELP_CARD_STATE in lines[question + 1]
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
+
+
+def test_back_from_the_second_question_returns_with_the_answer_selected() -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "out_of_province")
+    wizard.back("keep_card")
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.child.send(ENTER)  # the earlier answer is pre-selected
+    wizard.answer("keep_card", "no")
+    wizard.answer("district", "laiwu")
+    wizard.expect("Cancel your out-of-province registration and apply in Jinan")
+    wizard.expect(
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=no "
+        "--answer district=laiwu"
+    )
+    wizard.quit()
+    assert wizard.finish() == 0
+
+
+def test_back_is_the_last_choice_and_absent_from_the_first_question() -> None:
+    wizard = Wizard()
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect("I have never had a social security card")
+    assert "Back" not in wizard.text()
+    wizard.child.send(DOWN * 2 + ENTER)
+    wizard.expect(QUESTIONS["keep_card"])
+    wizard.expect("Back")
+    choices = [line.strip(" »") for line in wizard.lines() if line.startswith("   ")]
+    assert choices[-1] == "Back"
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
+
+
+def test_back_twice_then_another_path_leaves_nothing_of_the_first() -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "out_of_province")
+    wizard.answer("keep_card", "yes")
+    wizard.back("account_normal")
+    wizard.back("keep_card")
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.child.send(UP + ENTER)  # from the pre-selected out_of_province up to lost
+    wizard.answer("district", "lixia")
+    wizard.expect(LOST)
+    wizard.expect("Your answers")
+    wizard.expect(MENU)
+    result = after(wizard.output, LOST)
+    assert "ssc-wizard --answer card_state=lost --answer district=lixia" in result
+    assert "keep_card" not in result
+    assert QUESTIONS["keep_card"] not in result
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+
+
+def test_change_an_answer_so_that_the_path_changes() -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "out_of_province")
+    wizard.answer("keep_card", "yes")
+    wizard.answer("account_normal", "yes")
+    wizard.answer("district", "lixia")
+    wizard.expect(CONVERT)
+    wizard.menu(UP * 2 + ENTER)  # Change an answer
+    wizard.expect(WHICH)
+    wizard.child.send(ENTER)  # the first answer: the card's situation
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.child.send(UP + ENTER)  # out_of_province is pre-selected; one up is lost
+    # The district is still on the new path: kept, not asked again.
+    wizard.expect(LOST)
+    wizard.expect(MENU)
+    output = wizard.output
+    changed = output[output.rindex("» I have lost my card") : output.rindex(LOST)]
+    assert QUESTIONS["district"] not in changed
+    result = after(output, LOST)
+    assert "ssc-wizard --answer card_state=lost --answer district=lixia" in result
+    assert "Lixia District (历下区)" in result
+    for stale in ("keep_card", "account_normal", QUESTIONS["keep_card"]):
+        assert stale not in result
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+
+
+def test_change_keeps_the_answers_still_on_the_path() -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "out_of_province")
+    wizard.answer("keep_card", "yes")
+    wizard.answer("account_normal", "yes")
+    wizard.answer("district", "lixia")
+    wizard.menu(UP * 2 + ENTER)
+    wizard.expect(WHICH)
+    wizard.child.send(DOWN * 2 + ENTER)  # the third answer: the account
+    wizard.expect(QUESTIONS["account_normal"])
+    wizard.child.send(DOWN + ENTER)  # "yes" is pre-selected; "no" is next
+    wizard.expect("Your card's account is not working normally")
+    wizard.expect(MENU)
+    assert wizard.command() == (
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
+        "--answer account_normal=no --answer district=lixia"
+    )
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+
+
+def test_back_from_the_list_of_answers_returns_to_the_menu() -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "lost")
+    wizard.answer("district", "lixia")
+    wizard.menu(UP * 2 + ENTER)
+    wizard.expect(WHICH)
+    wizard.child.send(UP + ENTER)  # Back
+    wizard.quit()
+    assert wizard.finish() == 0
+
+
+def test_start_again_asks_everything_again_even_flag_answers() -> None:
+    wizard = Wizard("--answer", "district=lixia")
+    wizard.answer("card_state", "lost")
+    wizard.expect(LOST)
+    wizard.menu(UP + ENTER)  # Start again
+    wizard.answer("card_state", "none")
+    wizard.answer("district", "pingyin")
+    wizard.expect(FIRST)
+    wizard.expect(MENU)
+    assert "ssc-wizard --answer card_state=none --answer district=pingyin" in after(
+        wizard.output, FIRST
+    )
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
 
 
 def test_flags_answer_ahead_and_the_rest_is_asked() -> None:
-    child = spawn("--answer", "card_state=lost")
-    answer(child, "district", "tianqiao")
-    child.expect_exact("Report a lost card and apply again")
-    child.expect_exact("Tianqiao District (天桥区)")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert QUESTIONS["card_state"] not in child.before
+    wizard = Wizard("--answer", "card_state=lost")
+    wizard.answer("district", "tianqiao")
+    wizard.expect(LOST)
+    wizard.expect("Tianqiao District (天桥区)")
+    wizard.quit()
+    assert wizard.finish() == 0
+    assert HELP_CARD_STATE not in wizard.output  # shown only when the question is asked
+
+
+def test_with_every_answer_given_there_is_no_menu() -> None:
+    wizard = Wizard("-a", "card_state=lost", "-a", "district=lixia")
+    assert wizard.finish() == 0
+    assert LOST in wizard.output
+    assert "Your answers" in wizard.output
+    assert MENU not in wizard.output
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
-def test_interrupt_at_a_prompt_exits_130_quietly(key: str) -> None:
-    child = spawn()
-    answer(child, "card_state", "out_of_province")
-    child.expect_exact(QUESTIONS["keep_card"])
-    child.send(key)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "ssc-wizard: interrupted" in child.before
-    assert "Traceback" not in child.before
-    assert "Cancelled by user" not in child.before
+@pytest.mark.parametrize("where", ["question", "menu"])
+def test_interrupt_at_a_prompt_exits_130_quietly(key: str, where: str) -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "out_of_province")
+    if where == "question":
+        wizard.expect(QUESTIONS["keep_card"])
+    else:
+        wizard.answer("keep_card", "no")
+        wizard.answer("district", "lixia")
+        wizard.expect(MENU)
+    wizard.child.send(key)
+    assert wizard.finish() == 130
+    tail = wizard.output.split(QUESTIONS["keep_card"] if where == "question" else MENU)[-1]
+    assert "ssc-wizard: interrupted" in tail
+    assert "Traceback" not in wizard.output
+    assert "Cancelled by user" not in wizard.output
 
 
 def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
-    child = spawn(command=f"{sys.executable} -m ssc_wizard --format json > {out}")
-    answer(child, "card_state", "none")
-    answer(child, "district", "unsure")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    wizard = Wizard(command=f"{sys.executable} -m ssc_wizard --format json > {out}")
+    wizard.answer("card_state", "none")
+    wizard.answer("district", "unsure")
+    # The result went to the file, so there is nothing to review on the screen.
+    assert wizard.finish() == 0
+    assert MENU not in wizard.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["answers"] == {"card_state": "none", "district": "unsure"}
     assert data["outcome"]["id"] == "first_application"
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+COLOURS = {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)}
+
+
+def colours_used(output: str) -> set[int]:
+    return {int(p) for params in SGR.findall(output) for p in params.split(";") if p} & COLOURS
+
+
+@pytest.mark.parametrize("no_color", ["1", "<unset>"])
+def test_no_color_means_no_colour(no_color: str) -> None:
+    wizard = Wizard(NO_COLOR=no_color)
+    wizard.answer("card_state", "lost")
+    wizard.answer("district", "lixia")
+    wizard.expect(LOST)
+    wizard.quit()
+    assert wizard.finish() == 0
+    # Without NO_COLOR, the same run is in colour: the check can tell the difference.
+    assert bool(colours_used(wizard.output)) is (no_color == "<unset>")
+
+
+def test_a_dumb_terminal_gets_numbered_questions_and_no_escape_codes() -> None:
+    wizard = Wizard(TERM="dumb")
+    wizard.expect("cannot draw menus")
+    wizard.expect("--answer QUESTION=CHOICE")
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect(HELP_CARD_STATE)
+    wizard.expect("3. I have a card issued outside Shandong Province")
+    wizard.expect("Your choice (1-4): ")
+    wizard.child.sendline("3")
+    wizard.expect("3. Back")
+    wizard.expect("Your choice (1-3): ")
+    wizard.child.sendline("7")
+    wizard.expect("'7' is not one of the numbers.")
+    wizard.child.sendline("3")  # Back
+    wizard.expect("Your choice (1-4, Enter for 3): ")
+    wizard.child.sendline("")  # the earlier answer
+    wizard.expect(QUESTIONS["keep_card"])
+    wizard.child.sendline("2")
+    wizard.expect(QUESTIONS["district"])
+    wizard.child.sendline("1")
+    wizard.expect("Cancel your out-of-province registration and apply in Jinan")
+    wizard.expect(MENU)
+    wizard.expect("Your choice (1-3, Enter for 3): ")
+    wizard.child.sendline("")
+    assert wizard.finish() == 0
+    assert "\x1b" not in wizard.output
+    assert (
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=no "
+        "--answer district=lixia"
+    ) in wizard.output
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_a_dumb_terminal_can_be_interrupted(key: str) -> None:
+    wizard = Wizard(TERM="dumb")
+    wizard.expect("Your choice (1-4): ")
+    wizard.child.send(key)
+    assert wizard.finish() == 130
+    assert "ssc-wizard: interrupted" in wizard.output
+    assert "Traceback" not in wizard.output
+
+
+def test_forty_columns_nothing_cut_off_or_split() -> None:
+    wizard = Wizard(cols=40)
+    wizard.expect("What is your situation")
+    wizard.expect("then Enter.")
+    wizard.expect("card")  # the last choice's last word
+    screen = wizard.text()
+    for text in (QUESTIONS["card_state"], HELP_CARD_STATE, "(it is not lost)"):
+        assert words(text) in screen
+    wizard.child.send(DOWN * 2 + ENTER)
+    wizard.expect("Do you want to keep")
+    wizard.child.send(ENTER)
+    wizard.expect("Is the financial")
+    wizard.child.send(ENTER)
+    wizard.expect("Which district")
+    wizard.child.send(ENTER)
+    wizard.expect(MENU)
+    wizard.expect("Quit")
+    screen = wizard.text()
+    # Each answer is recorded under its question, wrapped between words.
+    for question in QUESTIONS.values():
+        assert words(question) in screen
+    for label in ("I have a card issued outside Shandong Province", "Lixia District (历下区)"):
+        assert f"» {label}" in screen
+    assert "Take your card and your identification to one of Jinan's social" in screen
+    # The command is broken between arguments, and pastes back as one.
+    assert wizard.command() == (
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
+        "--answer account_normal=yes --answer district=lixia"
+    )
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
