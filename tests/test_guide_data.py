@@ -94,3 +94,8 @@ def test_twelve_districts_with_chinese_names(jinan: Guide) -> None:
 
 def test_every_result_points_to_12333(jinan: Guide) -> None:
     assert "12333" in jinan.scenarios.guide.more_help
+
+
+def test_every_question_says_why_it_is_asked(jinan: Guide) -> None:
+    for question_id, question in jinan.scenarios.questions.items():
+        assert question.help, f"question {question_id!r} has no help line"

@@ -35,19 +35,20 @@ from ssc_wizard.yamlio import load as load_yaml
 SCENARIOS_FILE = "scenarios.yaml"
 OFFICES_FILE = "offices.yaml"
 
-_MODELS: tuple[type[BaseModel], ...] = (
-    Scenarios,
-    GuideInfo,
-    Question,
-    Choice,
-    Outcome,
-    Include,
-    Law,
-    Offices,
-    Office,
-    District,
-)
-_KEYS = sorted({name for model in _MODELS for name in model.model_fields})
+#: Every model, named as an author thinks of it: to say where a misplaced key goes.
+_PLACES: dict[type[BaseModel], str] = {
+    Scenarios: "the top of scenarios.yaml",
+    GuideInfo: "the guide section",
+    Question: "a question",
+    Choice: "a choice",
+    Outcome: "an outcome",
+    Include: "an include item",
+    Law: "a law",
+    Offices: "the top of offices.yaml",
+    Office: "an office",
+    District: "a district",
+}
+_KEYS = sorted({name for model in _PLACES for name in model.model_fields})
 
 
 def default_data_dir() -> Path:
@@ -180,8 +181,11 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
     if kind == "missing":
         return f"missing required key {name!r}"
     if kind == "extra_forbidden":
-        unknown = path[-1] if path else name
-        close = difflib.get_close_matches(str(unknown), _KEYS, n=1)
+        unknown = str(path[-1] if path else name)
+        places = [place for model, place in _PLACES.items() if unknown in model.model_fields]
+        if places:
+            return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
+        close = difflib.get_close_matches(unknown, _KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {unknown!r}{hint}"
     if kind == "string_type" and path in doc.typed_scalars:

@@ -1,0 +1,89 @@
+"""Prompt helpers that need no terminal: wrapping, and the numbered questions of a dumb one."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from ssc_wizard import prompts
+from ssc_wizard.errors import Interrupted
+from ssc_wizard.prompts import _wrap
+from ssc_wizard.result import Answer
+from ssc_wizard.session import BACK
+
+OPTIONS = [("red", "Red"), ("green", "Green")]
+
+
+def test_wrap_breaks_between_words_and_indents_what_follows() -> None:
+    text = "Which district or county of Jinan do you live in?"
+    assert _wrap(text, 30, 2) == "Which district or county of\n  Jinan do you live in?"
+
+
+def test_wrap_counts_chinese_as_two_cells() -> None:
+    wrapped = _wrap("Lixia District (历下区) is here", 20, 0)
+    assert wrapped == "Lixia District\n(历下区) is here"
+
+
+def test_wrap_breaks_a_word_wider_than_the_line() -> None:
+    assert _wrap("社会保障卡社会保障卡", 12, 0).split("\n") == ["社会保障卡", "社会保障卡"]
+
+
+@pytest.fixture
+def dumb(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("COLUMNS", "60")
+    prompts._explain_numbered.cache_clear()
+    return io.StringIO()
+
+
+def _typed(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+
+def test_numbered_question_takes_a_number(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _typed(monkeypatch, "0\nblue\n\n2\n")
+    assert prompts.select("Which colour?", OPTIONS, dumb, help="It matters.") == "green"
+    out = dumb.getvalue()
+    assert "cannot draw menus" in out
+    assert "Which colour?\n  It matters.\n  1. Red\n  2. Green\n" in out
+    assert "'0' is not one of the numbers." in out
+    assert "'blue' is not one of the numbers." in out
+    assert out.count("Your choice (1-2): ") == 4
+
+
+def test_numbered_back_is_last_and_enter_takes_the_pre_selected(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _typed(monkeypatch, "3\n")
+    assert prompts.select("Q?", OPTIONS, dumb, back=True) == BACK
+    assert "  3. Back\n" in dumb.getvalue()
+    _typed(monkeypatch, "\n")
+    assert prompts.select("Q?", OPTIONS, dumb, default="green") == "green"
+    assert "Your choice (1-2, Enter for 2): " in dumb.getvalue()
+
+
+def test_the_explanation_is_given_once(dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch) -> None:
+    _typed(monkeypatch, "1\n1\n")
+    prompts.select("Q?", OPTIONS, dumb)
+    prompts.select("Q?", OPTIONS, dumb)
+    assert dumb.getvalue().count("cannot draw menus") == 1
+
+
+def test_end_of_input_is_an_interrupt(dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch) -> None:
+    _typed(monkeypatch, "")
+    with pytest.raises(Interrupted):
+        prompts.select("Q?", OPTIONS, dumb)
+
+
+def test_review_change_then_back_then_quit(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [Answer("colour", "Which colour?", "green", "Green")]
+    _typed(monkeypatch, "1\n2\n\n")  # change, Back, then Enter for Quit
+    assert prompts.review(answers, dumb) is None
+    assert "  1. Which colour? — Green\n  2. Back\n" in dumb.getvalue()
+    _typed(monkeypatch, "1\n1\n")
+    assert prompts.review(answers, dumb) == "colour"
