@@ -183,6 +183,8 @@ def wizard(
         # "Your answers" and the menu to change them: only for a person who was
         # asked something and is reading the result on the screen.
         reviewing = stream is sys.stdout and reached.answers.keys() != given.keys()
+        if reviewing:
+            sys.stdout.write("\n")  # between the last answer and the result
         _print(build_result(guide, reached, folder), fmt, answers=not reviewing)
         if reviewing:
             _review(guide, reached, given, ask, fmt, folder)
@@ -209,6 +211,7 @@ def _review(
         return prompts.review(result.answers, sys.stdout)
 
     def show(reached: Reached) -> None:
+        sys.stdout.write("\n")
         _print(build_result(guide, reached, folder), fmt, answers=False)
 
     review(guide, reached, given, ask, decide, show)
