@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
@@ -38,6 +39,22 @@ _CHOICE_INDENT = 3
 _QUESTION_INDENT = 2
 
 Option = tuple[str, str]  # (value, label)
+
+
+@dataclass(frozen=True)
+class Menu:
+    """One choice put to the person, whichever way the terminal lets us ask."""
+
+    message: str
+    options: Sequence[Option]
+    help: str | None = None
+    default: str | None = None
+    back: bool = False
+
+    @property
+    def entries(self) -> list[Option]:
+        """The options, then Back when it is offered."""
+        return [*self.options, *([(BACK, BACK_LABEL)] if self.back else [])]
 
 
 def ask(pending: Pending, stream: TextIO) -> str:
@@ -86,10 +103,9 @@ def select(
     back: bool = False,
 ) -> str:
     """Pick one option's value; Back (when offered) is always the last option."""
+    menu = Menu(message, options, help, default, back)
     try:
-        if terminal.is_dumb():
-            return _numbered(message, options, stream, help, default, back)
-        return _menu(message, options, stream, help, default, back)
+        return _numbered(menu, stream) if terminal.is_dumb() else _arrow_keys(menu, stream)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("interrupted") from None
 
@@ -133,14 +149,7 @@ def _fitting(text: str, room: int) -> int:
     return len(text)
 
 
-def _menu(
-    message: str,
-    options: Sequence[Option],
-    stream: TextIO,
-    help: str | None,
-    default: str | None,
-    back: bool,
-) -> str:
+def _arrow_keys(menu: Menu, stream: TextIO) -> str:
     import questionary
     from prompt_toolkit.output import create_output
 
@@ -148,26 +157,24 @@ def _menu(
     width = output.get_size().columns
     choices: list[questionary.Choice | questionary.Separator] = [
         questionary.Choice(title=_wrap(label, width, _CHOICE_INDENT), value=value)
-        for value, label in options
+        for value, label in menu.options
     ]
-    labels = dict(options)
-    if back:
+    if menu.back:
         choices += [questionary.Separator(), questionary.Choice(title=BACK_LABEL, value=BACK)]
-        labels[BACK] = BACK_LABEL
     question = questionary.select(
-        _wrap(message, width, _QUESTION_INDENT),
+        _wrap(menu.message, width, _QUESTION_INDENT),
         choices=choices,
-        default=default,
+        default=menu.default,
         instruction=" ",  # our own hint goes on its own line, below the help
         output=output,
         # questionary would leave "? question answer" with the answer wrapped as
         # it was in the menu; the record is written below, wrapped for its place.
         erase_when_done=True,
     )
-    _below_question(question.application, help, width)
+    _below_question(question.application, menu.help, width)
     _end_on_ctrl_d(question.application)
     value = str(question.unsafe_ask())
-    _record(output, message, labels[value], width)
+    _record(output, menu.message, dict(menu.entries)[value], width)
     return value
 
 
@@ -223,26 +230,20 @@ def _end_on_ctrl_d(app: Application[object]) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 
 
-def _numbered(
-    message: str,
-    options: Sequence[Option],
-    stream: TextIO,
-    help: str | None,
-    default: str | None,
-    back: bool,
-) -> str:
+def _numbered(menu: Menu, stream: TextIO) -> str:
     """Ask with numbered lines, for a terminal that cannot draw a menu."""
     _explain_numbered(stream)
     width = terminal.columns()
-    values = [value for value, _ in options] + ([BACK] if back else [])
-    labels = [label for _, label in options] + ([BACK_LABEL] if back else [])
-    lines = ["", _wrap(message, width, 0)]
-    if help:
-        lines.append("  " + _wrap(help, width, 2))
-    for number, label in enumerate(labels, 1):
-        lines.append(f"  {number}. " + _wrap(label, width, 5))
+    values = [value for value, _ in menu.entries]
+    lines = ["", _wrap(menu.message, width, 0)]
+    if menu.help:
+        lines.append("  " + _wrap(menu.help, width, 2))
+    for number, (_, label) in enumerate(menu.entries, 1):
+        marker = f"  {number}. "
+        lines.append(marker + _wrap(label, width, len(marker)))
     stream.write("\n".join(lines) + "\n")
     hint = f"1-{len(values)}"
+    default = menu.default
     if default is not None:
         hint += f", Enter for {values.index(default) + 1}"
     while True:
