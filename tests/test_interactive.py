@@ -78,6 +78,10 @@ class Wizard:
         self.expect(QUESTIONS[question])
         self.child.send(DOWN * JINAN_CHOICES[question].index(choice) + ENTER)
 
+    def walk(self, path: list[tuple[str, str]]) -> None:
+        for question, choice in path:
+            self.answer(question, choice)
+
     def back(self, question: str) -> None:
         """Choose Back, the last choice: one step up from the first."""
         self.expect(QUESTIONS[question])
@@ -86,6 +90,12 @@ class Wizard:
     def menu(self, keys: str) -> None:
         self.expect(MENU)
         self.child.send(keys)
+
+    def change(self, answer: int) -> None:
+        """From the menu, change the ``answer``-th answer (from 0)."""
+        self.menu(UP * 2 + ENTER)  # Change an answer, two up from Quit
+        self.expect(WHICH)
+        self.child.send(DOWN * answer + ENTER)
 
     def quit(self) -> None:
         """Quit is the menu's pre-selected choice."""
@@ -162,8 +172,7 @@ def test_every_outcome_is_reachable_with_arrow_keys(
     path: list[tuple[str, str]], title: str
 ) -> None:
     wizard = Wizard()
-    for question, choice in path:
-        wizard.answer(question, choice)
+    wizard.walk(path)
     wizard.expect(title)
     wizard.expect("Your answers")
     wizard.expect(MENU)
@@ -234,16 +243,19 @@ def test_back_twice_then_another_path_leaves_nothing_of_the_first() -> None:
     assert wizard.finish() == 0
 
 
+CONVERT_IN_LIXIA = [
+    ("card_state", "out_of_province"),
+    ("keep_card", "yes"),
+    ("account_normal", "yes"),
+    ("district", "lixia"),
+]
+
+
 def test_change_an_answer_so_that_the_path_changes() -> None:
     wizard = Wizard()
-    wizard.answer("card_state", "out_of_province")
-    wizard.answer("keep_card", "yes")
-    wizard.answer("account_normal", "yes")
-    wizard.answer("district", "lixia")
+    wizard.walk(CONVERT_IN_LIXIA)
     wizard.expect(CONVERT)
-    wizard.menu(UP * 2 + ENTER)  # Change an answer
-    wizard.expect(WHICH)
-    wizard.child.send(ENTER)  # the first answer: the card's situation
+    wizard.change(0)  # the card's situation
     wizard.expect(QUESTIONS["card_state"])
     wizard.child.send(UP + ENTER)  # out_of_province is pre-selected; one up is lost
     # The district is still on the new path: kept, not asked again.
@@ -263,13 +275,8 @@ def test_change_an_answer_so_that_the_path_changes() -> None:
 
 def test_change_keeps_the_answers_still_on_the_path() -> None:
     wizard = Wizard()
-    wizard.answer("card_state", "out_of_province")
-    wizard.answer("keep_card", "yes")
-    wizard.answer("account_normal", "yes")
-    wizard.answer("district", "lixia")
-    wizard.menu(UP * 2 + ENTER)
-    wizard.expect(WHICH)
-    wizard.child.send(DOWN * 2 + ENTER)  # the third answer: the account
+    wizard.walk(CONVERT_IN_LIXIA)
+    wizard.change(2)  # the account
     wizard.expect(QUESTIONS["account_normal"])
     wizard.child.send(DOWN + ENTER)  # "yes" is pre-selected; "no" is next
     wizard.expect("Your card's account is not working normally")
@@ -286,7 +293,7 @@ def test_back_from_the_list_of_answers_returns_to_the_menu() -> None:
     wizard = Wizard()
     wizard.answer("card_state", "lost")
     wizard.answer("district", "lixia")
-    wizard.menu(UP * 2 + ENTER)
+    wizard.menu(UP * 2 + ENTER)  # Change an answer
     wizard.expect(WHICH)
     wizard.child.send(UP + ENTER)  # Back
     wizard.quit()
