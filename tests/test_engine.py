@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from ssc_wizard.engine import Pending, missing_answer, parse_answers, walk
-from ssc_wizard.errors import UsageError
+from ssc_wizard.engine import Pending, missing_answer, walk
 from ssc_wizard.model import Guide
 
 from conftest import JINAN_CHOICES
 from paths import all_paths
-
-
-class TestParseAnswers:
-    def test_pairs_in_order(self) -> None:
-        assert parse_answers(["a=x", " b = y "]) == {"a": "x", "b": "y"}
-
-    @pytest.mark.parametrize("bad", ["card_state", "=lost", "card_state=", "="])
-    def test_not_key_value(self, bad: str) -> None:
-        with pytest.raises(UsageError, match="is not QUESTION=CHOICE"):
-            parse_answers([bad])
-
-    def test_same_answer_twice_is_fine(self) -> None:
-        assert parse_answers(["a=x", "a=x"]) == {"a": "x"}
-
-    def test_two_different_answers_to_one_question(self) -> None:
-        with pytest.raises(UsageError, match="'a' is answered twice, with 'x' and 'y'"):
-            parse_answers(["a=x", "a=y"])
 
 
 def test_walk_asks_the_start_question_first(mini: Guide) -> None:

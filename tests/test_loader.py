@@ -13,7 +13,9 @@ from ssc_wizard.loader import default_data_dir, load_guide
 
 from conftest import MINI, TESTS, TINY_SCENARIOS, GuideDir
 
-BROKEN = sorted((TESTS / "broken").glob("*/*.yaml"))
+BROKEN = sorted(
+    path for kind in ("scenarios", "offices") for path in (TESTS / "broken" / kind).glob("*.yaml")
+)
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$", re.MULTILINE)
 
 

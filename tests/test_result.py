@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shlex
 
-from ssc_wizard.engine import Reached, parse_answers
+from ssc_wizard.answers import parse_flags
+from ssc_wizard.engine import Reached
 from ssc_wizard.model import Guide
 from ssc_wizard.result import build_result, command_line
 
@@ -78,9 +79,9 @@ def test_json_contract(mini: Guide) -> None:
     )
 
 
-def test_command_line_quotes_and_parses_back() -> None:
+def test_command_line_quotes_and_parses_back(mini: Guide) -> None:
     answers = {"colour": "green", "size": "big"}
     command = command_line(answers, "/tmp/my guide")
     argv = shlex.split(command)
     assert argv[:3] == ["ssc-wizard", "--data-dir", "/tmp/my guide"]
-    assert parse_answers(argv[4::2]) == answers
+    assert parse_flags(argv[4::2], mini).answers == answers

@@ -7,7 +7,7 @@ import pytest
 from ssc_wizard.engine import Pending, Reached
 from ssc_wizard.errors import UsageError
 from ssc_wizard.model import Guide
-from ssc_wizard.session import BACK, START_AGAIN, History, interview, resolve, review
+from ssc_wizard.session import BACK, START_AGAIN, Given, History, interview, resolve, review
 
 
 class Script:
@@ -231,27 +231,36 @@ class TestResolve:
             asked.append(pending.question_id)
             return {"size": "small", "area": "south"}[pending.question_id]
 
-        reached = resolve(mini, {"colour": "green"}, ask)
+        reached = resolve(mini, Given({"colour": "green"}), ask)
         assert asked == ["size", "area"]
         assert reached == Reached("go_small", {"colour": "green", "size": "small", "area": "south"})
 
     def test_answers_given_in_any_order_are_recorded_in_the_order_asked(self, mini: Guide) -> None:
-        reached = resolve(mini, {"area": "north", "size": "big", "colour": "green"}, _never)
+        reached = resolve(mini, Given({"area": "north", "size": "big", "colour": "green"}), _never)
         assert list(reached.answers) == ["colour", "size", "area"]
 
     def test_answer_off_the_path_is_refused(self, mini: Guide) -> None:
         with pytest.raises(UsageError) as caught:
-            resolve(mini, {"colour": "red", "size": "big"}, _never)
+            resolve(mini, Given({"colour": "red", "size": "big"}), _never)
         assert str(caught.value) == (
             "--answer size=big: this question is not asked on the path of the other answers "
             "(colour=red); remove it"
         )
 
+    def test_answer_off_the_path_names_where_it_came_from(self, mini: Guide) -> None:
+        given = Given({"colour": "red", "size": "big"}, origins={"size": "a.yaml:2:7 (size: big)"})
+        with pytest.raises(UsageError, match=r"^a\.yaml:2:7 \(size: big\): this question is not"):
+            resolve(mini, given, _never)
+
+    def test_optional_answer_off_the_path_is_dropped(self, mini: Guide) -> None:
+        given = Given({"colour": "red", "size": "big"}, optional=frozenset({"size"}))
+        assert resolve(mini, given, _never) == Reached("stop", {"colour": "red"})
+
     def test_unknown_question_lists_the_questions(self, mini: Guide) -> None:
         with pytest.raises(
             UsageError, match="there is no question 'shape'; the questions are: colour, size, area"
         ):
-            resolve(mini, {"shape": "round"}, _never)
+            resolve(mini, Given({"shape": "round"}), _never)
 
     def test_unknown_choice_lists_the_choices(self, mini: Guide) -> None:
         with pytest.raises(
@@ -259,4 +268,4 @@ class TestResolve:
             match=r"'west' is not a choice of 'area' \(Which area\?\); "
             "choose one of: north, south, unsure",
         ):
-            resolve(mini, {"area": "west"}, _never)
+            resolve(mini, Given({"area": "west"}), _never)

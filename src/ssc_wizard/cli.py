@@ -10,19 +10,22 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ssc_wizard import __version__, terminal
-from ssc_wizard.engine import Pending, Reached, missing_answer, parse_answers
-from ssc_wizard.errors import DataError, Interrupted, WizardError
+from ssc_wizard import __version__, completion, terminal
+from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
+from ssc_wizard.engine import Pending, Reached, missing_answer
+from ssc_wizard.errors import Interrupted, ProblemsFound, UsageError, WizardError
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.result import Result, build_result
-from ssc_wizard.session import Asker, resolve, review
+from ssc_wizard.output import check_writable, write_atomically
+from ssc_wizard.result import OfficeList, Result, build_result, office_list
+from ssc_wizard.session import Asker, Given, resolve, review
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +34,8 @@ EXIT_BUG = 3
 
 app = typer.Typer(
     name="ssc-wizard",
-    add_completion=False,
+    add_completion=True,
+    subcommand_metavar="[COMMAND]",
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -42,6 +46,7 @@ class Format(StrEnum):
     rich = "rich"
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 def _say_error(message: str) -> None:
@@ -53,9 +58,9 @@ def error_boundary() -> Iterator[None]:
     """The one place where the product's errors become messages and exit codes."""
     try:
         yield
-    except DataError as exc:
+    except ProblemsFound as exc:
         count = len(exc.problems)
-        _say_error(f"the guide's data has {count} problem{'s' if count != 1 else ''}:")
+        _say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
         typer.echo("Fix the file and run again.", err=True)
@@ -115,22 +120,75 @@ def _asker(stream: TextIO) -> Asker:
     return ask
 
 
-@app.command(
-    epilog=(
-        "\b\nExamples:\n"
-        "  ssc-wizard\n"
-        "  ssc-wizard --answer card_state=lost --answer district=lixia\n"
-        "  ssc-wizard -a card_state=none -a district=unsure --format json"
-    )
-)
+EXAMPLES = """\b
+Examples:
+  ssc-wizard                               ask the questions
+  ssc-wizard -a card_state=lost            ask only the rest
+  ssc-wizard -a card_state=lost -a district=lixia -o checklist.md
+  ssc-wizard -a card_state=none -a district=unsure --format json \\
+      | jq -r '.outcome.materials[]'
+  ssc-wizard --answers-file answers.yaml --save-answers answers.yaml
+  ssc-wizard offices --district lixia
+"""
+
+AnswerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--answer",
+        "-a",
+        metavar="QUESTION=CHOICE",
+        help="Answer a question ahead; repeat for several. Answered questions are not asked.",
+        autocompletion=completion.answers,
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        case_sensitive=False,
+        help="Output format. Default: rich on a terminal, text otherwise; "
+        "with --output, json for *.json, markdown for *.md, text otherwise.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the result to FILE instead of stdout; all of it or nothing.",
+    ),
+]
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="SSC_WIZARD_DATA",
+        metavar="DIR",
+        help="Folder holding scenarios.yaml and offices.yaml (default: the built-in guide).",
+    ),
+]
+
+
+@app.callback(invoke_without_command=True, epilog=EXAMPLES)
 def wizard(
-    answer: Annotated[
-        list[str] | None,
+    ctx: typer.Context,
+    answer: AnswerOption = None,
+    answers_file: Annotated[
+        Path | None,
         typer.Option(
-            "--answer",
-            "-a",
-            metavar="QUESTION=CHOICE",
-            help="Answer a question ahead; repeat for several. Answered questions are not asked.",
+            "--answers-file",
+            metavar="FILE",
+            help="Read answers from a YAML or JSON file of QUESTION: CHOICE lines "
+            "(--answer wins over it).",
+        ),
+    ] = None,
+    save_answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-answers",
+            metavar="FILE",
+            help="After the result, write the answers that led to it to FILE, for --answers-file.",
         ),
     ] = None,
     no_input: Annotated[
@@ -140,23 +198,9 @@ def wizard(
             help="Never prompt: a missing answer is an error (exit 2).",
         ),
     ] = False,
-    output_format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            help="Output format. Default: rich on a terminal, text otherwise.",
-        ),
-    ] = None,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--data-dir",
-            envvar="SSC_WIZARD_DATA",
-            metavar="DIR",
-            help="Folder holding scenarios.yaml and offices.yaml (default: the built-in guide).",
-        ),
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    data_dir: DataDirOption = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -169,35 +213,122 @@ def wizard(
 ) -> None:
     """Find out where to apply for or replace a social security card, and what to bring.
 
-    Asks a few questions about your situation (or takes them from --answer)
-    and prints the procedure: offices, steps, materials and legal basis.
+    Asks a few questions about your situation (or takes them from --answer and
+    --answers-file) and prints the procedure: offices, steps, materials and
+    legal basis.
     """
     with error_boundary():
-        given = parse_answers(answer or [])
-        guide = load_guide(data_dir if data_dir is not None else default_data_dir())
+        if ctx.invoked_subcommand is not None:
+            wizard_only = {
+                "--answer": answer,
+                "--answers-file": answers_file,
+                "--save-answers": save_answers,
+                "--no-input": no_input,
+            }
+            _refuse_before(ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v])
+            # Given before the subcommand's name, these still apply to it.
+            ctx.obj = Common(output_format, output, data_dir)
+            return
+        guide = load_guide(data_dir or default_data_dir())
+        given = parse_flags(answer or [], guide)
+        if answers_file is not None:
+            given = combine(given, load_answers_file(answers_file, guide))
+        for path in (output, save_answers):
+            if path is not None:
+                check_writable(path)  # before anyone spends time answering
         stream = "--no-input was given" if no_input else _prompt_stream()
         ask = _refuse(stream) if isinstance(stream, str) else _asker(stream)
         reached = resolve(guide, given, ask)
-        fmt = output_format or (Format.rich if sys.stdout.isatty() else Format.text)
+        fmt = _format(output_format, output)
         folder = str(data_dir) if data_dir is not None else None
         # "Your answers" and the menu to change them: only for a person who was
         # asked something and is reading the result on the screen.
-        reviewing = stream is sys.stdout and reached.answers.keys() != given.keys()
+        asked = bool(reached.answers.keys() - given.answers.keys())
+        reviewing = asked and output is None and stream is sys.stdout
         if reviewing:
             sys.stdout.write("\n")  # between the last answer and the result
-        _print(build_result(guide, reached, folder), fmt, answers=not reviewing)
+        _show(build_result(guide, reached, folder), fmt, output, answers=not reviewing)
         if reviewing:
-            _review(guide, reached, given, ask, fmt, folder)
+            reached = _review(guide, reached, given, ask, fmt, folder)
+        if save_answers is not None:
+            result = build_result(guide, reached, folder)
+            write_atomically(
+                save_answers, answers_yaml(reached.answers, reached.outcome_id, result.command)
+            )
+            _done(f"answers saved to {save_answers}")
+
+
+@app.command(
+    "offices",
+    epilog="\b\nExamples:\n  ssc-wizard offices --district lixia\n"
+    "  ssc-wizard offices --format json | jq -r '.offices[].name'",
+)
+def offices(
+    ctx: typer.Context,
+    district: Annotated[
+        str | None,
+        typer.Option(
+            "--district",
+            metavar="ID",
+            help="Name this district's own offices; a wrong id lists the right ones.",
+            autocompletion=completion.districts,
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List every kind of office, with what each one handles."""
+    with error_boundary():
+        common = ctx.obj if isinstance(ctx.obj, Common) else Common()
+        output = output or common.output
+        guide = load_guide(data_dir or common.data_dir or default_data_dir())
+        listing = office_list(guide, district)
+        _show(listing, _format(output_format or common.format, output), output)
+
+
+@dataclass(frozen=True)
+class Common:
+    """Options that mean the same to every command, when given before its name."""
+
+    format: Format | None = None
+    output: Path | None = None
+    data_dir: Path | None = None
+
+
+def _refuse_before(subcommand: str, options: list[str]) -> None:
+    if options:
+        raise UsageError(
+            f"{', '.join(options)} {'is' if len(options) == 1 else 'are'} for the questions, "
+            f"not for {subcommand!r}; see ssc-wizard {subcommand} --help"
+        )
+
+
+def _format(chosen: Format | None, output: Path | None) -> Format:
+    if chosen is not None:
+        return chosen
+    if output is not None:
+        suffix = output.suffix.lower()
+        return {".json": Format.json, ".md": Format.markdown, ".markdown": Format.markdown}.get(
+            suffix, Format.text
+        )
+    return Format.rich if sys.stdout.isatty() else Format.text
+
+
+def _done(message: str) -> None:
+    """Say where a file went, to a person watching; scripts need no chatter."""
+    if sys.stderr.isatty():
+        typer.echo(f"ssc-wizard: {message}", err=True)
 
 
 def _review(
     guide: Guide,
     reached: Reached,
-    given: dict[str, str],
+    given: Given,
     ask: Asker,
     fmt: Format,
     folder: str | None,
-) -> None:
+) -> Reached:
     from ssc_wizard import prompts, render
 
     def decide(reached: Reached) -> str | None:
@@ -212,9 +343,9 @@ def _review(
 
     def show(reached: Reached) -> None:
         sys.stdout.write("\n")
-        _print(build_result(guide, reached, folder), fmt, answers=False)
+        _show(build_result(guide, reached, folder), fmt, None, answers=False)
 
-    review(guide, reached, given, ask, decide, show)
+    return review(guide, reached, given.answers, ask, decide, show)
 
 
 def _console() -> Console:
@@ -226,17 +357,56 @@ def _console() -> Console:
     return Console()
 
 
-def _print(result: Result, fmt: Format, *, answers: bool = True) -> None:
-    from ssc_wizard import render
+def _show(
+    item: Result | OfficeList, fmt: Format, output: Path | None, *, answers: bool = True
+) -> None:
+    """A result or the office list: on stdout, or written whole to ``output``."""
+    if output is None and fmt is Format.rich:
+        _print_rich(item, _console(), answers=answers)
+        return
+    text = _formatted(item, fmt, answers=answers)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+        _done(f"written to {output}")
+
+
+def _formatted(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
+    from ssc_wizard import markdown, render
 
     if fmt is Format.json:
-        sys.stdout.write(render.to_json(result) + "\n")
+        return render.to_json(item) + "\n"
+    if isinstance(item, Result):
+        if fmt is Format.markdown:
+            return markdown.result_markdown(item, answers=answers)
+        if fmt is Format.text:
+            return render.to_text(item, answers=answers)
+    elif fmt is Format.markdown:
+        return markdown.offices_markdown(item)
     elif fmt is Format.text:
-        sys.stdout.write(render.to_text(result, answers=answers))
+        return render.offices_text(item)
+    # rich into a file: its tables and panels at a fixed width, without colour
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    _print_rich(item, Console(file=buffer, width=80, color_system=None), answers=answers)
+    return buffer.getvalue()
+
+
+def _print_rich(item: Result | OfficeList, console: Console, *, answers: bool) -> None:
+    from ssc_wizard import render
+
+    if isinstance(item, Result):
+        render.print_rich(item, console, answers=answers)
     else:
-        render.print_rich(result, _console(), answers=answers)
+        render.print_offices_rich(item, console)
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    command = typer.main.get_command(app)
+    completion.fix_bash()  # after typer has registered its own shells
+    command(prog_name="ssc-wizard")

@@ -7,7 +7,7 @@ missing answers, going back and changing them is ``session``'s business.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ssc_wizard.errors import UsageError
@@ -37,39 +37,26 @@ class Reached:
     answers: dict[str, str]
 
 
-def parse_answers(items: Iterable[str]) -> dict[str, str]:
-    """``QUESTION=CHOICE`` arguments to a mapping; the same question twice must agree."""
-    answers: dict[str, str] = {}
-    for item in items:
-        question_id, sep, choice_id = item.partition("=")
-        question_id, choice_id = question_id.strip(), choice_id.strip()
-        if not sep or not question_id or not choice_id:
-            raise UsageError(
-                f"--answer {item!r} is not QUESTION=CHOICE; write it like --answer card_state=lost"
-            )
-        if answers.get(question_id, choice_id) != choice_id:
-            raise UsageError(
-                f"question {question_id!r} is answered twice, with {answers[question_id]!r} "
-                f"and {choice_id!r}; keep one"
-            )
-        answers[question_id] = choice_id
-    return answers
+def answer_problem(guide: Guide, question_id: str, choice_id: str) -> str | None:
+    """What is wrong with one answer (an unknown question or choice), or None."""
+    questions = guide.scenarios.questions
+    if question_id not in questions:
+        return f"there is no question {question_id!r}; the questions are: {', '.join(questions)}"
+    choices = guide.choices(question_id)
+    if choice_id not in choices:
+        return (
+            f"{choice_id!r} is not a choice of {question_id!r} "
+            f"({questions[question_id].text}); choose one of: {', '.join(choices)}"
+        )
+    return None
 
 
 def check_answers(guide: Guide, answers: Mapping[str, str]) -> None:
     """Refuse unknown questions and choices before anything is asked."""
-    questions = guide.scenarios.questions
     for question_id, choice_id in answers.items():
-        if question_id not in questions:
-            raise UsageError(
-                f"there is no question {question_id!r}; the questions are: {', '.join(questions)}"
-            )
-        choices = guide.choices(question_id)
-        if choice_id not in choices:
-            raise UsageError(
-                f"{choice_id!r} is not a choice of {question_id!r} "
-                f"({questions[question_id].text}); choose one of: {', '.join(choices)}"
-            )
+        problem = answer_problem(guide, question_id, choice_id)
+        if problem is not None:
+            raise UsageError(problem)
 
 
 def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:

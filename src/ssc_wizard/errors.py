@@ -34,14 +34,29 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
-class DataError(WizardError):
-    """The guide's data files are invalid; holds every problem found."""
+class ProblemsFound(WizardError):
+    """A file is invalid; holds every problem found in it, not just the first."""
 
-    exit_code = 1
+    #: What the problems are in, as the message's first line names it.
+    subject = "the file"
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class DataError(ProblemsFound):
+    """The guide's data files are invalid."""
+
+    subject = "the guide's data"
+    exit_code = 1
+
+
+class AnswersFileError(ProblemsFound):
+    """An answers file (``--answers-file``) is invalid: a usage error, like a bad flag."""
+
+    subject = "the answers file"
+    exit_code = 2
 
 
 class Interrupted(WizardError):

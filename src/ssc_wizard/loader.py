@@ -71,7 +71,6 @@ def load_guide(data_dir: Path) -> Guide:
 
 
 def _read(data_dir: Path, name: str) -> str:
-    path = data_dir / name
     if not data_dir.is_dir():
         what = (
             f"{data_dir} is not a folder"
@@ -82,12 +81,20 @@ def _read(data_dir: Path, name: str) -> str:
             f"{what}. Give --data-dir (or SSC_WIZARD_DATA) "
             f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
         )
+    return read_text(
+        data_dir / name,
+        missing=f"file not found; a guide folder holds {SCENARIOS_FILE} and {OFFICES_FILE}.",
+    )
+
+
+def read_text(path: Path, *, missing: str = "file not found") -> str:
+    """A UTF-8 file's text (a byte-order mark is allowed); any failure says what to do."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise WizardError(
-            f"{path}: file not found; a guide folder holds {SCENARIOS_FILE} and {OFFICES_FILE}."
-        ) from None
+        raise WizardError(f"{path}: {missing}") from None
+    except IsADirectoryError:
+        raise WizardError(f"{path}: this is a folder, not a file") from None
     except OSError as exc:
         raise WizardError(f"{path}: cannot read it: {exc.strerror or exc}") from None
     try:

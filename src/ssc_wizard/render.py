@@ -10,7 +10,7 @@ import json
 import shlex
 from typing import TYPE_CHECKING
 
-from ssc_wizard.result import Answer, OfficeOption, Result
+from ssc_wizard.result import Answer, OfficeList, OfficeOption, Result
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,8 +42,8 @@ def office_details(office: OfficeOption) -> list[str]:
     ]
 
 
-def to_json(result: Result) -> str:
-    return json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+def to_json(item: Result | OfficeList) -> str:
+    return json.dumps(item.to_json(), ensure_ascii=False, indent=2)
 
 
 def answers_text(answers: Sequence[Answer]) -> str:
@@ -59,12 +59,7 @@ def to_text(result: Result, *, answers: bool = True) -> str:
     lines = [result.title, "", result.summary, ""]
     if answers:
         lines += [answers_text(result.answers)]
-    lines += ["Where to go:"]
-    for office in result.offices:
-        place = office_place(office)
-        lines.append(f"- {office.name}" + (f", {place}" if place else "") + f": {office.handles}")
-        lines += [f"  {detail}" for detail in office_details(office)]
-    lines += ["", "Steps:"]
+    lines += ["Where to go:", *_office_lines(result.offices), "", "Steps:"]
     lines += [f"{i}. {step}" for i, step in enumerate(result.steps, 1)]
     if result.note:
         lines += ["", f"Note: {result.note}"]
@@ -97,9 +92,7 @@ def print_answers(answers: Sequence[Answer], console: Console) -> None:
 
 def print_rich(result: Result, console: Console, *, answers: bool = True) -> None:
     """The result for a terminal; ``answers`` as in ``to_text``."""
-    from rich import box
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console.print(
@@ -115,18 +108,7 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
         print_answers(result.answers, console)
 
     console.print(_heading("Where to go"))
-    offices = Table(box=box.SIMPLE_HEAD, leading=1)
-    offices.add_column("Office", style="bold", overflow="fold", ratio=2)
-    offices.add_column("What it handles", overflow="fold", ratio=3)
-    for office in result.offices:
-        name = Text(office.name)
-        place = office_place(office)
-        if place:
-            name.append(f"\n{place}", style="green" if office.district else "dim")
-        for detail in office_details(office):
-            name.append(f"\n{detail}", style="dim")
-        offices.add_row(name, Text(office.handles))
-    console.print(offices)
+    console.print(_offices_table(result.offices))
 
     console.print(_heading("Steps"))
     console.print(_hanging([f"{i}." for i in range(1, len(result.steps) + 1)], result.steps))
@@ -150,6 +132,54 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     console.print(Text(f"Source: {result.source}", style="dim"))
     console.print(Text("To get this result again without questions:", style="dim"))
     console.print(Text(shell_lines(result.command, console.width)), soft_wrap=True)
+
+
+def offices_text(listing: OfficeList) -> str:
+    lines = [f"Offices: {listing.guide_title}", ""]
+    if listing.district is not None:
+        lines += [f"For {listing.district.label}.", ""]
+    lines += [*_office_lines(listing.offices), "", listing.more_help, f"Source: {listing.source}"]
+    return "\n".join(lines) + "\n"
+
+
+def print_offices_rich(listing: OfficeList, console: Console) -> None:
+    from rich.text import Text
+
+    title = Text(f"Offices: {listing.guide_title}", style="bold")
+    if listing.district is not None:
+        title.append(f"\nFor {listing.district.label}", style="green")
+    console.print(title)
+    console.print(_offices_table(listing.offices))
+    console.print(Text(listing.more_help, style="bold yellow"))
+    console.print(Text(f"Source: {listing.source}", style="dim"))
+
+
+def _office_lines(offices: Sequence[OfficeOption]) -> list[str]:
+    lines = []
+    for office in offices:
+        place = office_place(office)
+        lines.append(f"- {office.name}" + (f", {place}" if place else "") + f": {office.handles}")
+        lines += [f"  {detail}" for detail in office_details(office)]
+    return lines
+
+
+def _offices_table(offices: Sequence[OfficeOption]) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, leading=1)
+    table.add_column("Office", style="bold", overflow="fold", ratio=2)
+    table.add_column("What it handles", overflow="fold", ratio=3)
+    for office in offices:
+        name = Text(office.name)
+        place = office_place(office)
+        if place:
+            name.append(f"\n{place}", style="green" if office.district else "dim")
+        for detail in office_details(office):
+            name.append(f"\n{detail}", style="dim")
+        table.add_row(name, Text(office.handles))
+    return table
 
 
 def shell_lines(command: str, width: int) -> str:

@@ -7,10 +7,12 @@ answered, and says which command reproduces it.
 from __future__ import annotations
 
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ssc_wizard.engine import Reached
+from ssc_wizard.errors import UsageError
 from ssc_wizard.model import District, Guide, Law
 
 SCHEMA_VERSION = 1
@@ -79,20 +81,41 @@ class Result:
         }
 
 
+@dataclass(frozen=True)
+class OfficeList:
+    """Every office kind of a guide: what ``ssc-wizard offices`` prints."""
+
+    guide_title: str
+    source: str
+    more_help: str
+    district_id: str | None
+    district: District | None
+    offices: tuple[OfficeOption, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON contract (README, "Offices")."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "district": _district_json(self.district_id, self.district),
+            "offices": [_office_json(o) for o in self.offices],
+            "more_help": self.more_help,
+            "source": self.source,
+        }
+
+
+def _district_json(district_id: str | None, district: District | None) -> dict[str, Any] | None:
+    if district_id is None or district is None:
+        return None
+    return {"id": district_id, "name": district.name, "name_zh": district.name_zh}
+
+
 def _office_json(office: OfficeOption) -> dict[str, Any]:
-    district = office.district
     return {
         "id": office.id,
         "name": office.name,
         "handles": office.handles,
         "per_district": office.per_district,
-        "district": None
-        if district is None
-        else {
-            "id": office.district_id,
-            "name": district.name,
-            "name_zh": district.name_zh,
-        },
+        "district": _district_json(office.district_id, office.district),
         "address": office.address,
         "hours": office.hours,
         "phone": office.phone,
@@ -110,24 +133,14 @@ def command_line(answers: dict[str, str], data_dir: str | None = None) -> str:
     return shlex.join(argv)
 
 
-def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) -> Result:
-    scenarios, offices = guide.scenarios, guide.offices
-    outcome = scenarios.outcomes[reached.outcome_id]
-    answers = tuple(
-        Answer(qid, scenarios.questions[qid].text, cid, guide.choices(qid)[cid].label)
-        for qid, cid in reached.answers.items()
-    )
-    district_id = next(
-        (
-            cid
-            for qid, cid in reached.answers.items()
-            if scenarios.questions[qid].choices_from == "districts" and cid in offices.districts
-        ),
-        None,
-    )
+def office_options(
+    guide: Guide, office_ids: Iterable[str], district_id: str | None = None
+) -> tuple[OfficeOption, ...]:
+    """The offices named, each with the district's own one where it has one per district."""
+    offices = guide.offices
     district = offices.districts[district_id] if district_id is not None else None
     options = []
-    for office_id in outcome.offices:
+    for office_id in office_ids:
         office = offices.offices[office_id]
         local = office.per_district and district is not None
         options.append(
@@ -144,6 +157,24 @@ def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) ->
                 source=office.source,
             )
         )
+    return tuple(options)
+
+
+def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) -> Result:
+    scenarios, offices = guide.scenarios, guide.offices
+    outcome = scenarios.outcomes[reached.outcome_id]
+    answers = tuple(
+        Answer(qid, scenarios.questions[qid].text, cid, guide.choices(qid)[cid].label)
+        for qid, cid in reached.answers.items()
+    )
+    district_id = next(
+        (
+            cid
+            for qid, cid in reached.answers.items()
+            if scenarios.questions[qid].choices_from == "districts" and cid in offices.districts
+        ),
+        None,
+    )
     return Result(
         guide_title=scenarios.guide.title,
         source=scenarios.guide.source,
@@ -154,8 +185,27 @@ def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) ->
         summary=outcome.summary,
         steps=tuple(guide.expand(outcome.steps)),
         note=outcome.note,
-        offices=tuple(options),
+        offices=office_options(guide, outcome.offices, district_id),
         materials=tuple(guide.expand(outcome.materials)),
         legal_basis=tuple(scenarios.laws[law] for law in outcome.legal_basis),
         command=command_line(reached.answers, data_dir),
+    )
+
+
+def office_list(guide: Guide, district_id: str | None = None) -> OfficeList:
+    """Every office kind, with the district's own ones named when a district is given."""
+    if district_id is not None and district_id not in guide.offices.districts:
+        districts = ", ".join(guide.offices.districts)
+        raise UsageError(
+            f"there is no district {district_id!r}; "
+            + (f"the districts are: {districts}" if districts else "this guide has no districts")
+        )
+    info = guide.scenarios.guide
+    return OfficeList(
+        guide_title=info.title,
+        source=info.source,
+        more_help=info.more_help,
+        district_id=district_id,
+        district=guide.offices.districts[district_id] if district_id is not None else None,
+        offices=office_options(guide, guide.offices.offices, district_id),
     )

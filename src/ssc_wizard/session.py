@@ -102,14 +102,30 @@ def interview(guide: Guide, history: History, ask: Asker) -> Reached:
             raise ValueError(f"{reply!r} is not a choice of {state.question_id!r}")
 
 
-def resolve(guide: Guide, given: Mapping[str, str], ask: Asker) -> Reached:
-    """Walk to an outcome from the ``--answer`` answers, asking ``ask`` for the rest."""
-    check_answers(guide, given)
-    reached = interview(guide, History.given(given), ask)
-    off_path = [q for q in given if q not in reached.answers]
+@dataclass(frozen=True)
+class Given:
+    """Answers given before anything is asked: by ``--answer`` or from an answers file."""
+
+    answers: Mapping[str, str] = field(default_factory=dict)
+    #: Where each answer came from, for messages; ``--answer Q=C`` when not set.
+    origins: Mapping[str, str] = field(default_factory=dict)
+    #: Answers dropped, not refused, when the path does not ask them: those from
+    #: a file after an ``--answer`` flag has taken the path elsewhere.
+    optional: frozenset[str] = frozenset()
+
+    def origin(self, question_id: str) -> str:
+        default = f"--answer {question_id}={self.answers[question_id]}"
+        return self.origins.get(question_id, default)
+
+
+def resolve(guide: Guide, given: Given, ask: Asker) -> Reached:
+    """Walk to an outcome from the answers given, asking ``ask`` for the rest."""
+    check_answers(guide, given.answers)
+    reached = interview(guide, History.given(given.answers), ask)
+    off_path = [q for q in given.answers if q not in reached.answers and q not in given.optional]
     if off_path:
         path = ", ".join(f"{q}={c}" for q, c in reached.answers.items())
-        unused = " ".join(f"--answer {q}={given[q]}" for q in off_path)
+        unused = " ".join(given.origin(q) for q in off_path)
         raise UsageError(
             f"{unused}: {'this question is' if len(off_path) == 1 else 'these questions are'} "
             f"not asked on the path of the other answers ({path}); remove "

@@ -17,8 +17,10 @@ import yaml
 from ssc_wizard.errors import DataError, Problem
 
 try:
+    from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 #: Where a value sits in the loaded data: mapping keys and list indexes.
@@ -95,6 +97,11 @@ def load(text: str, file: str) -> Document:
     if builder.problems:
         raise DataError(builder.problems)
     return doc
+
+
+def dump(data: dict[str, str]) -> str:
+    """Plain YAML that ``load`` reads back to the same data (``"yes"`` stays quoted)."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
 def _position(node: yaml.Node) -> Position:

@@ -1,0 +1,126 @@
+"""Answers from outside the prompts: ``--answer`` flags and answers files.
+
+Precedence: a flag wins over the file, the file over the prompt. An answers
+file is YAML or JSON, a mapping of question id to choice id, such as
+``--save-answers`` writes; a JSON result of ``--format json`` is read for its
+``answers``. Every problem in a file is reported at its ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ssc_wizard import yamlio
+from ssc_wizard.engine import answer_problem
+from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
+from ssc_wizard.loader import read_text
+from ssc_wizard.model import Guide
+from ssc_wizard.session import Given
+from ssc_wizard.yamlio import DataPath
+
+
+def example(guide: Guide) -> tuple[str, str]:
+    """An answer to show in messages: the first choice of the first question."""
+    start = guide.scenarios.start
+    return start, next(iter(guide.choices(start)))
+
+
+def parse_flags(items: Iterable[str], guide: Guide) -> Given:
+    """``QUESTION=CHOICE`` arguments; the same question twice must agree."""
+    answers: dict[str, str] = {}
+    for item in items:
+        question_id, sep, choice_id = item.partition("=")
+        question_id, choice_id = question_id.strip(), choice_id.strip()
+        if not sep or not question_id or not choice_id:
+            raise UsageError(
+                f"--answer {item!r} is not QUESTION=CHOICE; write it like "
+                "--answer {}={}".format(*example(guide))
+            )
+        if answers.get(question_id, choice_id) != choice_id:
+            raise UsageError(
+                f"question {question_id!r} is answered twice, with {answers[question_id]!r} "
+                f"and {choice_id!r}; keep one"
+            )
+        answers[question_id] = choice_id
+    return Given(answers)
+
+
+def load_answers_file(path: Path, guide: Guide) -> Given:
+    """Read and check an answers file against the guide; any problem is a usage error."""
+    try:
+        return parse_answers_file(read_text(path), str(path), guide)
+    except DataError as exc:  # not valid YAML or UTF-8: the person's file, not the guide
+        raise AnswersFileError(exc.problems) from None
+    except AnswersFileError:
+        raise
+    except WizardError as exc:
+        raise UsageError(f"--answers-file {exc}") from None
+
+
+def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
+    doc = yamlio.load(text, file)
+    write = "write lines of `QUESTION: CHOICE`, such as `{}: {}`".format(*example(guide))
+    data = doc.data
+    base: DataPath = ()
+    if isinstance(data, dict) and "schema_version" in data and "answers" in data:
+        data, base = data["answers"], ("answers",)  # a saved JSON result
+    if not isinstance(data, dict) or not data:
+        what = (
+            "it is empty"
+            if data is None
+            else "it holds no answers"
+            if data == {}
+            else "it is not a mapping of questions to choices"
+        )
+        raise AnswersFileError([doc.problem(base, f"{what}; {write}")])
+
+    answers: dict[str, str] = {}
+    origins: dict[str, str] = {}
+    problems: list[Problem] = []
+    for question_id, value in data.items():
+        path = (*base, question_id)
+        # Unquoted `yes` or `01` is what the person typed, whatever YAML 1.1 makes of it.
+        typed = doc.typed_scalars.get(path)
+        choice_id = typed[0] if typed else value
+        if choice_id is None:
+            problems.append(
+                doc.problem(path, f"{question_id!r} has no choice after the colon", key=True)
+            )
+            continue
+        if not isinstance(choice_id, str):
+            kind = "a list" if isinstance(choice_id, list) else "a mapping"
+            problems.append(doc.problem(path, f"expected a choice id, got {kind}"))
+            continue
+        message = answer_problem(guide, question_id, choice_id)
+        if message is not None:
+            known = question_id in guide.scenarios.questions
+            problems.append(doc.problem(path, message, key=not known))
+            continue
+        where = doc.locate(path, key=True)
+        answers[question_id] = choice_id
+        origins[question_id] = f"{file}:{where.line}:{where.column} ({question_id}: {choice_id})"
+    if problems:
+        raise AnswersFileError(problems)
+    return Given(answers, origins)
+
+
+def combine(flags: Given, from_file: Given) -> Given:
+    """Flags over the file. Once a flag changes a file's answer, the file's answers
+    that the new path does not ask are dropped instead of refused."""
+    changed = any(from_file.answers.get(q, c) != c for q, c in flags.answers.items())
+    return Given(
+        {**from_file.answers, **flags.answers},
+        {q: o for q, o in from_file.origins.items() if q not in flags.answers},
+        frozenset(from_file.answers.keys() - flags.answers.keys()) if changed else frozenset(),
+    )
+
+
+def answers_yaml(answers: Mapping[str, str], outcome_id: str, command: str) -> str:
+    """What ``--save-answers`` writes: read back by ``--answers-file``, same result."""
+    header = (
+        "# Answers for ssc-wizard. Replay them with --answers-file, or with:\n"
+        f"#   {command}\n"
+        f"# They lead to the outcome {outcome_id}.\n"
+    )
+    return header + yamlio.dump(dict(answers))

@@ -1,0 +1,120 @@
+"""The Markdown checklist, read back by a CommonMark parser as a viewer would."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+
+from ssc_wizard.engine import Reached
+from ssc_wizard.markdown import escape, offices_markdown, result_markdown
+from ssc_wizard.model import Guide
+from ssc_wizard.result import build_result, office_list
+
+from paths import all_paths
+
+VOID = {"hr", "br", "img", "input"}
+
+
+class Page(HTMLParser):
+    """The rendered HTML as (tag, parent tag, text) for every element, in closing order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[list[str]] = []
+        self.elements: list[tuple[str, str, str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in VOID:
+            self.elements.append((tag, self.open[-1][0] if self.open else "", ""))
+        else:
+            self.open.append([tag, ""])
+
+    def handle_startendtag(self, tag: str, attrs: object) -> None:
+        self.elements.append((tag, self.open[-1][0] if self.open else "", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        name, text = self.open.pop()
+        self.elements.append((name, self.open[-1][0] if self.open else "", text))
+        if self.open:
+            self.open[-1][1] += text
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][1] += data
+
+    def texts(self, tag: str, parent: str | None = None) -> list[str]:
+        return [t for name, p, t in self.elements if name == tag and parent in (None, p)]
+
+
+def _page(markdown: str) -> Page:
+    return Page(MarkdownIt("commonmark").render(markdown))
+
+
+def test_every_path_renders_as_a_checklist(jinan: Guide) -> None:
+    for answers, outcome_id in all_paths(jinan):
+        result = build_result(jinan, Reached(outcome_id, answers))
+        page = _page(result_markdown(result))
+        assert page.texts("h1") == [result.title]
+        assert page.texts("h2")[:2] == ["Your answers", "Where to go"]
+        assert page.texts("li", "ol") == list(result.steps)
+        checklist = [t for t in page.texts("li", "ul") if t.startswith("[ ] ")]
+        assert checklist == [f"[ ] {m}" for m in result.materials]
+        assert page.texts("code")[-1] == result.command + "\n"
+        assert "12333" in page.texts("strong")[-1]
+        assert any(t.startswith("Source: ") for t in page.texts("p"))
+        if result.note:
+            assert result.note in page.texts("blockquote")[0]
+
+
+def test_district_answered_names_the_local_office(jinan: Guide) -> None:
+    result = build_result(jinan, Reached("lost_card", {"card_state": "lost", "district": "lixia"}))
+    offices = _page(result_markdown(result)).texts("li", "ul")
+    assert offices[2].startswith(
+        "Human resources and social security service centre, Lixia District (历下区): "
+    )
+
+
+HOSTILE = "*stars* _under_ [link](http://x) <b>tag</b> `code` ~~gone~~ | pipe &amp; \\ end"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [HOSTILE, "# not a heading", "1. not a list", "- not a list", "+ no", "> no quote", "3) no"],
+)
+def test_text_from_the_data_is_shown_as_written(text: str) -> None:
+    page = _page(f"- {escape(text)}\n")
+    assert page.texts("li") == [text]
+    assert not {"em", "a", "b", "code", "del", "h1", "ol", "blockquote"} & {
+        name for name, _, _ in page.elements
+    }
+
+
+def test_line_breaks_in_a_text_stay_inside_its_item() -> None:
+    page = _page("- " + escape("one\n\n- two") + "\n")
+    assert page.texts("li") == ["one - two"]
+
+
+def test_a_command_with_backticks_cannot_close_its_fence(mini: Guide) -> None:
+    result = build_result(mini, Reached("stop", {"colour": "red"}), data_dir="/tmp/```x")
+    page = _page(result_markdown(result))
+    assert page.texts("code")[-1] == result.command + "\n"
+
+
+def test_answers_can_be_left_out(mini: Guide) -> None:
+    result = build_result(mini, Reached("stop", {"colour": "red"}))
+    assert "Your answers" not in result_markdown(result, answers=False)
+    assert "Legal basis" not in result_markdown(result)  # the outcome cites none
+
+
+def test_office_list_for_a_district(jinan: Guide) -> None:
+    page = _page(offices_markdown(office_list(jinan, "zhangqiu")))
+    assert page.texts("h1") == ["Offices: Jinan social security card guide (社会保障卡)"]
+    assert "For Zhangqiu District (章丘区)." in page.texts("p")
+    items = page.texts("li")
+    assert len(items) == len(jinan.offices.offices)
+    assert items[0].startswith("Human resources and social security service centre, Zhangqiu")

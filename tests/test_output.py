@@ -1,0 +1,130 @@
+"""Writing a file all at once or not at all."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from ssc_wizard import output
+from ssc_wizard.errors import WizardError
+from ssc_wizard.output import check_writable, write_atomically
+
+ROOT = os.geteuid() == 0  # root may write anywhere: permission cases cannot be staged
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_the_whole_text_as_utf8(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomically(target, "历下区\nline two\n")
+    assert target.read_bytes() == "历下区\nline two\n".encode()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_new_file_gets_the_usual_mode_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.txt"
+        write_atomically(fresh, "x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_atomically(kept, "new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+        assert kept.read_text() == "new"
+    finally:
+        os.umask(old_umask)
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_failure_part_way_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, step: str
+) -> None:
+    target = tmp_path / "result.md"
+    target.write_text("the complete old result\n")
+
+    def fail(*args: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(output.os, step, fail)
+    expected = WizardError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected) as caught:
+        write_atomically(target, "the new result, " * 1000)
+    if expected is WizardError:
+        assert str(caught.value) == f"cannot write {target}: No space left on device"
+    assert target.read_text() == "the complete old result\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_failure_leaves_no_empty_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(output.os, "fsync", fail)
+    with pytest.raises(WizardError, match="Input/output error"):
+        write_atomically(tmp_path / "new.md", "text")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_through_a_link_the_file_it_points_to_is_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()))
+    reader.start()
+    write_atomically(pipe, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == ["through the pipe\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing/out.md", "the folder {tmp}/missing does not exist; create it first"),
+        (".", "it is a folder; give a file name"),
+    ],
+)
+def test_unwritable_paths_are_refused_up_front(tmp_path: Path, name: str, message: str) -> None:
+    path = tmp_path / name
+    with pytest.raises(WizardError) as caught:
+        check_writable(path)
+    assert str(caught.value) == f"cannot write {path}: {message.format(tmp=tmp_path)}"
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.skipif(ROOT, reason="root may write in a read-only folder")
+def test_read_only_folder_and_file_are_refused(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "old.md").write_text("old")
+    (locked / "old.md").chmod(0o444)
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(WizardError, match="no permission to create files in"):
+            write_atomically(locked / "new.md", "x")
+        with pytest.raises(WizardError, match="the file is read-only"):
+            check_writable(locked / "old.md")
+    finally:
+        locked.chmod(0o755)
+    assert (locked / "old.md").read_text() == "old"

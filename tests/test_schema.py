@@ -1,0 +1,77 @@
+"""The JSON contract: every output validates against the JSON Schema shipped in the package."""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib.resources import files
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from ssc_wizard.engine import Reached
+from ssc_wizard.model import Guide
+from ssc_wizard.render import to_json
+from ssc_wizard.result import build_result, office_list
+
+from paths import all_paths
+
+
+def _schema(name: str) -> dict[str, Any]:
+    text = (files("ssc_wizard") / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+RESULT = Draft202012Validator(_schema("result"))
+OFFICES = Draft202012Validator(_schema("offices"))
+
+
+def _errors(validator: Draft202012Validator, data: object) -> list[str]:
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
+    ]
+
+
+def test_every_path_of_the_jinan_guide_validates(jinan: Guide) -> None:
+    paths = list(all_paths(jinan))
+    assert len(paths) > 50
+    for answers, outcome_id in paths:
+        data = json.loads(to_json(build_result(jinan, Reached(outcome_id, answers))))
+        assert _errors(RESULT, data) == [], answers
+
+
+def test_every_path_of_the_mini_guide_validates(mini: Guide) -> None:
+    for answers, outcome_id in all_paths(mini):
+        data = json.loads(to_json(build_result(mini, Reached(outcome_id, answers), "/a b")))
+        assert _errors(RESULT, data) == [], answers
+
+
+def test_office_lists_validate(jinan: Guide) -> None:
+    for district in [None, *jinan.offices.districts]:
+        assert _errors(OFFICES, json.loads(to_json(office_list(jinan, district)))) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda d: d.pop("command"), "'command' is a required property"),
+        (lambda d: d.update(schema_version=2), "1 was expected"),
+        (lambda d: d["outcome"].update(steps="Go."), "'Go.' is not of type 'array'"),
+        (lambda d: d["outcome"]["offices"][0].update(district="lixia"), "is not valid"),
+        (lambda d: d["answers"].update({"Card State": "x"}), "does not match"),
+        (lambda d: d.update(extra=1), "Additional properties are not allowed"),
+    ],
+)
+def test_the_schema_refuses_a_changed_shape(jinan: Guide, change: Any, complaint: str) -> None:
+    good = build_result(jinan, Reached("lost_card", {"card_state": "lost", "district": "lixia"}))
+    data = copy.deepcopy(good.to_json())
+    change(data)
+    errors = _errors(RESULT, data)
+    assert any(complaint in e for e in errors), errors
+
+
+def test_both_schemas_describe_offices_alike() -> None:
+    assert RESULT.schema["$defs"] == OFFICES.schema["$defs"]
