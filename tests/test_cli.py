@@ -11,8 +11,10 @@ from typer.testing import CliRunner
 
 from ssc_wizard import __version__
 from ssc_wizard.cli import app
+from ssc_wizard.model import Guide
 
 from conftest import MINI, TESTS
+from paths import all_paths
 
 runner = CliRunner()
 
@@ -154,3 +156,168 @@ def test_data_dir_that_is_a_file_is_exit_1() -> None:
     result = run("--data-dir", str(MINI / "offices.yaml"))
     assert result.exit_code == 1
     assert f"{MINI / 'offices.yaml'} is not a folder" in result.stderr
+
+
+# --- files: --output, --answers-file, --save-answers -------------------------
+
+
+def _args(answers: dict[str, str]) -> list[str]:
+    return [arg for q, c in answers.items() for arg in ("--answer", f"{q}={c}")]
+
+
+LOST = ["-a", "card_state=lost", "-a", "district=lixia"]
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("result.json", "{"), ("checklist.md", "# Report a lost card"), ("result.txt", "Report a")],
+)
+def test_output_format_follows_the_file_name(tmp_path: Path, name: str, starts: str) -> None:
+    target = tmp_path / name
+    result = run(*LOST, "--output", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_output_in_a_chosen_format_replaces_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "result.txt"
+    target.write_text("old")
+    result = run(*LOST, "--format", "json", "-o", str(target))
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["outcome"]["id"] == "lost_card"
+    assert [p.name for p in tmp_path.iterdir()] == ["result.txt"]
+
+
+def test_rich_output_to_a_file_has_no_colour_codes(tmp_path: Path) -> None:
+    target = tmp_path / "result.txt"
+    assert run(*LOST, "--format", "rich", "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "Report a lost card and apply again" in text
+    assert "\x1b" not in text
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("missing/out.md", "does not exist; create it first"), (".", "it is a folder")],
+)
+def test_unwritable_output_is_exit_1_before_any_question(
+    tmp_path: Path, where: str, message: str
+) -> None:
+    # No answers and no terminal: the path is refused before the missing answer is.
+    result = run("--output", str(tmp_path / where))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("ssc-wizard: cannot write ") and message in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_saved_answers_replay_to_the_same_result_on_every_path(
+    tmp_path: Path, jinan: Guide
+) -> None:
+    saved = tmp_path / "answers.yaml"
+    for answers, _ in all_paths(jinan):
+        first = run(*_args(answers), "--save-answers", str(saved), "--format", "json")
+        assert first.exit_code == 0, first.stderr
+        again = run("--answers-file", str(saved), "--format", "json")
+        assert again.exit_code == 0, again.stderr
+        assert again.stdout == first.stdout
+
+
+def test_answers_file_is_overridden_by_flags(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    saved.write_text(
+        "card_state: out_of_province\nkeep_card: yes\naccount_normal: yes\ndistrict: laiwu\n"
+    )
+    result = run("--answers-file", str(saved), "-a", "card_state=lost", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["answers"] == {"card_state": "lost", "district": "laiwu"}
+
+
+def test_answers_file_answer_off_the_path_is_named_by_position(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    saved.write_text("card_state: lost\nkeep_card: yes\ndistrict: laiwu\n")
+    result = run("--answers-file", str(saved))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"ssc-wizard: {saved}:2:1 (keep_card: yes): this question is not asked on the path"
+    )
+
+
+def test_bad_answers_file_is_exit_2_with_every_problem(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    saved.write_text("card_state: stolen\ncolour: red\n")
+    result = run("--answers-file", str(saved))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "ssc-wizard: the answers file has 2 problems:"
+    assert lines[1].startswith(f"  {saved}:1:13: 'stolen' is not a choice of 'card_state'")
+    assert lines[2].startswith(f"  {saved}:2:1: there is no question 'colour'")
+    assert lines[3] == "Fix the file and run again."
+
+
+def test_missing_answers_file_is_exit_2(tmp_path: Path) -> None:
+    result = run("--answers-file", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == f"ssc-wizard: --answers-file {tmp_path / 'nope.yaml'}: file not found\n"
+
+
+def test_save_answers_to_an_unwritable_path_writes_nothing(tmp_path: Path) -> None:
+    result = run(*LOST, "--save-answers", str(tmp_path / "no" / "a.yaml"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "the folder" in result.stderr and "does not exist" in result.stderr
+
+
+# --- offices -----------------------------------------------------------------
+
+
+def test_offices_lists_every_kind_with_what_it_handles(jinan: Guide) -> None:
+    result = run("offices")
+    assert result.exit_code == 0, result.stderr
+    for office in jinan.offices.offices.values():
+        assert f"- {office.name}" in result.stdout
+        assert office.handles in result.stdout
+    assert "12333" in result.stdout
+
+
+def test_offices_for_a_district_names_its_own(jinan: Guide) -> None:
+    data = json.loads(run("offices", "--district", "pingyin", "--format", "json").stdout)
+    assert data["district"] == {"id": "pingyin", "name": "Pingyin County", "name_zh": "平阴县"}
+    local = [o["district"] for o in data["offices"] if o["per_district"]]
+    assert local and all(d == data["district"] for d in local)
+    assert all(o["district"] is None for o in data["offices"] if not o["per_district"])
+
+
+def test_offices_unknown_district_is_exit_2_listing_the_ids() -> None:
+    result = run("offices", "--district", "atlantis")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "ssc-wizard: there is no district 'atlantis'; the districts are: lixia, shizhong, "
+        "huaiyin, tianqiao, licheng, changqing, zhangqiu, jiyang, laiwu, gangcheng, pingyin, "
+        "shanghe\n"
+    )
+
+
+def test_options_before_offices_apply_to_it(tmp_path: Path) -> None:
+    target = tmp_path / "offices.md"
+    result = run("--data-dir", str(MINI), "-o", str(target), "offices", "--district", "north")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text().startswith("# Offices: Test guide\n\nFor North (北区).")
+
+
+def test_question_options_before_offices_are_exit_2() -> None:
+    result = run("-a", "card_state=lost", "--no-input", "offices")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "ssc-wizard: --answer, --no-input are for the questions, not for 'offices'; "
+        "see ssc-wizard offices --help\n"
+    )
+
+
+def test_help_shows_examples_with_jq() -> None:
+    result = run("--help")
+    assert "Examples:" in result.stdout
+    assert "--format json" in result.stdout and "| jq " in result.stdout
+    assert "offices" in result.stdout

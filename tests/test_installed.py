@@ -71,6 +71,8 @@ def test_installed_package_carries_its_guide() -> None:
     package = Path(ssc_wizard.__file__).parent
     assert (package / "data" / "scenarios.yaml").is_file()
     assert (package / "data" / "offices.yaml").is_file()
+    assert (package / "schemas" / "result.schema.json").is_file()
+    assert (package / "schemas" / "offices.schema.json").is_file()
 
 
 def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:

@@ -366,6 +366,60 @@ def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> N
     assert data["outcome"]["id"] == "first_application"
 
 
+def test_saved_answers_are_the_final_ones_after_a_change(tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    wizard = Wizard("--save-answers", str(saved))
+    wizard.walk([("card_state", "out_of_province"), ("keep_card", "no"), ("district", "laiwu")])
+    wizard.change(0)
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.child.send(UP + ENTER)  # out_of_province is pre-selected; one up is lost
+    wizard.expect(LOST)
+    assert not saved.exists()  # written once, when the person is done
+    wizard.quit()
+    assert wizard.finish() == 0
+    assert "card_state: lost\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
+    assert f"ssc-wizard: answers saved to {saved}" in wizard.output
+
+    replay = Wizard("--answers-file", str(saved))
+    assert replay.finish() == 0
+    assert LOST in replay.output and "Laiwu District (莱芜区)" in replay.output
+    assert MENU not in replay.output  # nothing was asked
+
+
+def test_answers_file_answers_ahead_and_back_passes_over_them(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("card_state: out_of_province\n", encoding="utf-8")
+    wizard = Wizard("--answers-file", str(answers))
+    wizard.answer("keep_card", "yes")
+    wizard.back("account_normal")
+    wizard.expect(QUESTIONS["keep_card"])
+    wizard.child.send(DOWN + ENTER)  # no
+    wizard.answer("district", "lixia")
+    wizard.quit()
+    assert wizard.finish() == 0
+    assert QUESTIONS["card_state"] not in wizard.output
+
+
+def test_output_to_a_file_says_where_and_shows_no_menu(tmp_path: Path) -> None:
+    target = tmp_path / "checklist.md"
+    wizard = Wizard("-o", str(target))
+    wizard.walk([("card_state", "lost"), ("district", "lixia")])
+    assert wizard.finish() == 0
+    assert target.read_text(encoding="utf-8").startswith(f"# {LOST}\n")
+    assert f"ssc-wizard: written to {target}" in wizard.output
+    assert MENU not in wizard.output
+
+
+def test_interrupted_run_writes_no_file(tmp_path: Path) -> None:
+    target, saved = tmp_path / "result.md", tmp_path / "answers.yaml"
+    wizard = Wizard("-o", str(target), "--save-answers", str(saved))
+    wizard.answer("card_state", "lost")
+    wizard.expect(QUESTIONS["district"])
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
+    assert list(tmp_path.iterdir()) == []
+
+
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 COLOURS = {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)}
 

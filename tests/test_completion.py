@@ -1,0 +1,93 @@
+"""Shell completion, as the shell asks the installed command for it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import MINI
+
+SCRIPT = str(Path(sys.executable).parent / "ssc-wizard")
+
+
+def _complete(shell: str, line: str, **env: str) -> list[str]:
+    """What ssc-wizard answers when ``shell`` asks to complete ``line`` (cursor at its end)."""
+    environment = {k: v for k, v in os.environ.items() if k != "SSC_WIZARD_DATA"}
+    environment |= {"_SSC_WIZARD_COMPLETE": f"complete_{shell}", **env}
+    if shell == "bash":  # bash splits words at "=" as well as at spaces
+        words = line.replace("=", " = ").split()
+        if line.endswith(" "):
+            words.append("")
+        environment |= {"COMP_WORDS": " ".join(words), "COMP_CWORD": str(len(words) - 1)}
+    else:
+        environment["_TYPER_COMPLETE_ARGS"] = line
+    child = pexpect.run(SCRIPT, env=environment, encoding="utf-8", timeout=30)
+    assert isinstance(child, str)
+    return child.split()
+
+
+def test_bash_completes_question_ids_leaving_out_the_answered_ones() -> None:
+    assert _complete("bash", "ssc-wizard -a keep_card=yes --answer ") == [
+        "card_state=",
+        "account_normal=",
+        "district=",
+    ]
+
+
+def test_bash_goes_from_one_matching_question_straight_to_its_choices() -> None:
+    assert _complete("bash", "ssc-wizard --answer card") == [
+        "card_state=damaged",
+        "card_state=lost",
+        "card_state=out_of_province",
+        "card_state=none",
+    ]
+
+
+@pytest.mark.parametrize(("typed", "offered"), [("", ["yes", "no"]), ("n", ["no"])])
+def test_bash_completes_the_choice_after_the_equals_sign(typed: str, offered: list[str]) -> None:
+    assert _complete("bash", f"ssc-wizard --answer keep_card={typed}") == offered
+
+
+def test_zsh_completes_whole_answers_with_their_labels() -> None:
+    out = " ".join(_complete("zsh", "ssc-wizard --answer district=li"))
+    assert '"district=lixia":"Lixia District (历下区)"' in out
+    assert '"district=licheng":"Licheng District (历城区)"' in out
+
+
+def test_completions_come_from_the_guide_named_by_data_dir() -> None:
+    line = f"ssc-wizard --data-dir {MINI} --answer "
+    assert _complete("bash", line) == ["colour=", "size=", "area="]
+    assert _complete("bash", "ssc-wizard --answer col", SSC_WIZARD_DATA=str(MINI)) == [
+        "colour=red",
+        "colour=green",
+    ]
+
+
+def test_district_ids_for_offices() -> None:
+    assert _complete("bash", "ssc-wizard offices --district l") == ["lixia", "licheng", "laiwu"]
+
+
+def test_an_unreadable_guide_gives_no_completions_and_no_error(tmp_path: Path) -> None:
+    assert _complete("bash", f"ssc-wizard --data-dir {tmp_path} --answer ") == []
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_real_bash_completes_an_answer_with_tab() -> None:
+    env = {**os.environ, "PATH": f"{Path(SCRIPT).parent}:{os.environ['PATH']}", "PS1": "$ "}
+    env.pop("SSC_WIZARD_DATA", None)
+    shell = pexpect.spawn("bash", ["--norc", "--noprofile"], env=env, encoding="utf-8", timeout=30)
+    shell.expect_exact("$ ")
+    shell.sendline('eval "$(ssc-wizard --show-completion bash)"')
+    shell.expect_exact("$ ")
+    # Readline echoes only what a Tab adds, so the answers are read from the result.
+    shell.send("ssc-wizard --answer card_state=lo\t-a dist\tgan\t")
+    shell.send("--format json | grep -A2 '\"answers\"'\r")
+    shell.expect_exact('"card_state": "lost",')
+    shell.expect_exact('"district": "gangcheng"')
+    shell.sendline("exit")
+    shell.expect(pexpect.EOF)
