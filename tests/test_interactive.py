@@ -406,7 +406,7 @@ def test_output_to_a_file_says_where_and_shows_no_menu(tmp_path: Path) -> None:
     wizard.walk([("card_state", "lost"), ("district", "lixia")])
     assert wizard.finish() == 0
     assert target.read_text(encoding="utf-8").startswith(f"# {LOST}\n")
-    assert f"ssc-wizard: written to {target}" in wizard.output
+    assert f"ssc-wizard: result written to {target}" in wizard.output
     assert MENU not in wizard.output
 
 

@@ -369,7 +369,7 @@ def _show(
         sys.stdout.write(text)
     else:
         write_atomically(output, text)
-        _done(f"written to {output}")
+        _done(f"{'result' if isinstance(item, Result) else 'office list'} written to {output}")
 
 
 def _formatted(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
