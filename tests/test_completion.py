@@ -39,6 +39,11 @@ def test_bash_completes_question_ids_leaving_out_the_answered_ones() -> None:
     ]
 
 
+def test_only_questions_still_on_the_path_are_offered() -> None:
+    line = "ssc-wizard -a card_state=out_of_province -a keep_card=no --answer "
+    assert _complete("bash", line)[:2] == ["district=lixia", "district=shizhong"]
+
+
 def test_bash_goes_from_one_matching_question_straight_to_its_choices() -> None:
     assert _complete("bash", "ssc-wizard --answer card") == [
         "card_state=damaged",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ssc_wizard.engine import Pending, missing_answer, walk
+import pytest
+
+from ssc_wizard.engine import Pending, missing_answer, open_questions, walk
 from ssc_wizard.model import Guide
 
 from conftest import JINAN_CHOICES
@@ -76,3 +78,21 @@ def test_jinan_every_path(jinan: Guide) -> None:
 
 def test_jinan_choice_ids_and_order(jinan: Guide) -> None:
     assert {q: list(jinan.choices(q)) for q in jinan.scenarios.questions} == JINAN_CHOICES
+
+
+@pytest.mark.parametrize(
+    ("answers", "left"),
+    [
+        ({}, ["card_state", "keep_card", "account_normal", "district"]),
+        ({"card_state": "lost"}, ["district"]),
+        ({"card_state": "out_of_province"}, ["keep_card", "account_normal", "district"]),
+        ({"card_state": "out_of_province", "keep_card": "no"}, ["district"]),
+        ({"district": "lixia"}, ["card_state", "keep_card", "account_normal"]),
+        ({"card_state": "lost", "district": "lixia"}, []),
+        ({"card_state": "stolen"}, ["card_state", "keep_card", "account_normal", "district"]),
+    ],
+)
+def test_open_questions_are_those_some_path_still_asks(
+    jinan: Guide, answers: dict[str, str], left: list[str]
+) -> None:
+    assert open_questions(jinan, answers) == left

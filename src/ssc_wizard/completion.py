@@ -1,6 +1,7 @@
 """Shell completion (typer's ``--install-completion``) from the guide in use.
 
-``--answer <TAB>`` offers the question ids, ``--answer QUESTION=<TAB>`` that
+``--answer <TAB>`` offers the ids of the questions still to be asked after the
+answers already typed, ``--answer QUESTION=<TAB>`` that
 question's choice ids, ``--district <TAB>`` the district ids; all read from
 the guide that ``--data-dir`` or ``SSC_WIZARD_DATA`` names, else the built-in one.
 """
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer  # at run time: typer reads these functions' annotations
 
+from ssc_wizard.engine import open_questions
 from ssc_wizard.errors import WizardError
 from ssc_wizard.loader import default_data_dir, load_guide
 
@@ -30,10 +32,11 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
     if guide is None:
         return []
     questions = guide.scenarios.questions
-    answered = {item.partition("=")[0] for item in ctx.params.get("answer") or ()}
+    given = dict(item.partition("=")[::2] for item in ctx.params.get("answer") or ())
     question_id, sep, partial = incomplete.partition("=")
     if not sep:
-        matching = [q for q in questions if q.startswith(incomplete) and q not in answered]
+        left = open_questions(guide, given)
+        matching = [q for q in left if q.startswith(incomplete)]
         if len(matching) != 1:
             return [(f"{q}=", questions[q].text) for q in matching]
         # One question fits: go straight on to its choices, so the shell adds no space after "=".
@@ -94,12 +97,22 @@ def fix_bash() -> None:
                 args, incomplete = args[:-1], f"{args[-1]}="
             elif len(args) >= 2 and args[-1] == "=":
                 args, incomplete = args[:-2], f"{args[-2]}={incomplete}"
-            else:
-                return args, incomplete
-            self.prefix = incomplete.partition("=")[0] + "="
-            return args, incomplete
+            if "=" in incomplete:
+                self.prefix = incomplete.partition("=")[0] + "="
+            return _join_at_equals(args), incomplete
 
         def format_completion(self, item: Any) -> str:
             return str(item.value).removeprefix(self.prefix)
 
     add_completion_class(JoinedBashComplete, "bash")
+
+
+def _join_at_equals(words: list[str]) -> list[str]:
+    """``["card_state", "=", "lost"]`` back to ``["card_state=lost"]``."""
+    joined: list[str] = []
+    for word in words:
+        if joined and (word == "=" or joined[-1].endswith("=")):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined

@@ -90,6 +90,35 @@ def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
     return Reached(outcome_id, taken)
 
 
+def open_questions(guide: Guide, answers: Mapping[str, str]) -> list[str]:
+    """The unanswered questions that some way on from ``answers`` would still ask.
+
+    For shell completion: after ``card_state=lost`` only the district is left.
+    In the order the guide lists its questions.
+    """
+    scenarios = guide.scenarios
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = [scenarios.start]
+    while todo:
+        question_id = todo.pop()
+        if question_id in seen:
+            continue
+        seen.add(question_id)
+        choices = guide.choices(question_id)
+        if answers.get(question_id) in choices:
+            followed = [choices[answers[question_id]]]
+        else:
+            found.add(question_id)
+            followed = list(choices.values())
+        for choice in followed:
+            if choice.next is not None:
+                todo.append(choice.next)
+            elif choice.outcome is not None:
+                todo.extend(scenarios.outcomes[choice.outcome].ask)
+    return [q for q in scenarios.questions if q in found]
+
+
 def missing_answer(pending: Pending, reason: str) -> UsageError:
     """The error for a question that must be answered but cannot be asked."""
     return UsageError(
