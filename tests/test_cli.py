@@ -256,6 +256,18 @@ def test_bad_answers_file_is_exit_2_with_every_problem(tmp_path: Path) -> None:
     assert lines[3] == "Fix the file and run again."
 
 
+@pytest.mark.parametrize("other", ["--save-answers", "--answers-file"])
+def test_output_over_the_answers_file_is_refused(tmp_path: Path, other: str) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("card_state: lost\ndistrict: lixia\n")
+    result = run(*LOST, other, str(answers), "-o", str(answers))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"ssc-wizard: --output and {other} name the same file, {answers}; give two names\n"
+    )
+    assert answers.read_text() == "card_state: lost\ndistrict: lixia\n"
+
+
 def test_missing_answers_file_is_exit_2(tmp_path: Path) -> None:
     result = run("--answers-file", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2

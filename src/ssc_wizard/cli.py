@@ -233,6 +233,7 @@ def wizard(
         given = parse_flags(answer or [], guide)
         if answers_file is not None:
             given = combine(given, load_answers_file(answers_file, guide))
+        _refuse_same_file(output=output, save_answers=save_answers, answers_file=answers_file)
         for path in (output, save_answers):
             if path is not None:
                 check_writable(path)  # before anyone spends time answering
@@ -302,6 +303,16 @@ def _refuse_before(subcommand: str, options: list[str]) -> None:
             f"{', '.join(options)} {'is' if len(options) == 1 else 'are'} for the questions, "
             f"not for {subcommand!r}; see ssc-wizard {subcommand} --help"
         )
+
+
+def _refuse_same_file(output: Path | None, **others: Path | None) -> None:
+    """The result written over the answers (or over the file they come from) loses them."""
+    if output is None:
+        return
+    for name, path in others.items():
+        if path is not None and path.resolve() == output.resolve():
+            flag = "--" + name.replace("_", "-")
+            raise UsageError(f"--output and {flag} name the same file, {path}; give two names")
 
 
 def _format(chosen: Format | None, output: Path | None) -> Format:
