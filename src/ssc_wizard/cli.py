@@ -11,16 +11,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ssc_wizard import __version__, completion, terminal
+from ssc_wizard import __version__, completion, formats, terminal
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import Interrupted, ProblemsFound, UsageError, WizardError
+from ssc_wizard.formats import Format
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.output import check_writable, write_atomically
@@ -40,13 +40,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(StrEnum):
-    rich = "rich"
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 def _say_error(message: str) -> None:
@@ -118,6 +111,15 @@ def _asker(stream: TextIO) -> Asker:
         return prompts.ask(pending, stream)
 
     return ask
+
+
+@dataclass(frozen=True)
+class Common:
+    """Options that mean the same to every command, when given before its name."""
+
+    format: Format | None = None
+    output: Path | None = None
+    data_dir: Path | None = None
 
 
 EXAMPLES = """\b
@@ -288,15 +290,6 @@ def offices(
         _show(listing, _format(output_format or common.format, output), output)
 
 
-@dataclass(frozen=True)
-class Common:
-    """Options that mean the same to every command, when given before its name."""
-
-    format: Format | None = None
-    output: Path | None = None
-    data_dir: Path | None = None
-
-
 def _refuse_before(subcommand: str, options: list[str]) -> None:
     if options:
         raise UsageError(
@@ -316,14 +309,7 @@ def _refuse_same_file(output: Path | None, **others: Path | None) -> None:
 
 
 def _format(chosen: Format | None, output: Path | None) -> Format:
-    if chosen is not None:
-        return chosen
-    if output is not None:
-        suffix = output.suffix.lower()
-        return {".json": Format.json, ".md": Format.markdown, ".markdown": Format.markdown}.get(
-            suffix, Format.text
-        )
-    return Format.rich if sys.stdout.isatty() else Format.text
+    return formats.choose(chosen, output, terminal=sys.stdout.isatty())
 
 
 def _done(message: str) -> None:
@@ -373,47 +359,14 @@ def _show(
 ) -> None:
     """A result or the office list: on stdout, or written whole to ``output``."""
     if output is None and fmt is Format.rich:
-        _print_rich(item, _console(), answers=answers)
+        formats.print_rich(item, _console(), answers=answers)
         return
-    text = _formatted(item, fmt, answers=answers)
+    text = formats.as_text(item, fmt, answers=answers)
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomically(output, text)
         _done(f"{'result' if isinstance(item, Result) else 'office list'} written to {output}")
-
-
-def _formatted(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
-    from ssc_wizard import markdown, render
-
-    if fmt is Format.json:
-        return render.to_json(item) + "\n"
-    if isinstance(item, Result):
-        if fmt is Format.markdown:
-            return markdown.result_markdown(item, answers=answers)
-        if fmt is Format.text:
-            return render.to_text(item, answers=answers)
-    elif fmt is Format.markdown:
-        return markdown.offices_markdown(item)
-    elif fmt is Format.text:
-        return render.offices_text(item)
-    # rich into a file: its tables and panels at a fixed width, without colour
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    _print_rich(item, Console(file=buffer, width=80, color_system=None), answers=answers)
-    return buffer.getvalue()
-
-
-def _print_rich(item: Result | OfficeList, console: Console, *, answers: bool) -> None:
-    from ssc_wizard import render
-
-    if isinstance(item, Result):
-        render.print_rich(item, console, answers=answers)
-    else:
-        render.print_offices_rich(item, console)
 
 
 def main() -> None:
