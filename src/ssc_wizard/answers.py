@@ -49,17 +49,19 @@ def parse_flags(items: Iterable[str], guide: Guide) -> Given:
 def load_answers_file(path: Path, guide: Guide) -> Given:
     """Read and check an answers file against the guide; any problem is a usage error."""
     try:
-        return parse_answers_file(read_text(path), str(path), guide)
-    except DataError as exc:  # not valid YAML or UTF-8: the person's file, not the guide
+        text = read_text(path)
+    except DataError as exc:  # not UTF-8: the person's file, not the guide
         raise AnswersFileError(exc.problems) from None
-    except AnswersFileError:
-        raise
     except WizardError as exc:
         raise UsageError(f"--answers-file {exc}") from None
+    return parse_answers_file(text, str(path), guide)
 
 
 def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
-    doc = yamlio.load(text, file)
+    try:
+        doc = yamlio.load(text, file)
+    except DataError as exc:
+        raise AnswersFileError(exc.problems) from None
     write = "write lines of `QUESTION: CHOICE`, such as `{}: {}`".format(*example(guide))
     data = doc.data
     base: DataPath = ()
