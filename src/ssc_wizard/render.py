@@ -1,4 +1,4 @@
-"""A Result as rich terminal output, plain text or JSON.
+"""A result or the office list as rich terminal output, plain text or JSON.
 
 Rendering returns strings or prints to the console it is handed; text from the
 data is always given to rich as ``Text``, never parsed as markup.
