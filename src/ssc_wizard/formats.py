@@ -46,11 +46,13 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     ``answers=False`` leaves a result's answers out, for when they are shown
     separately next to the menu that changes them.
     """
-    from ssc_wizard import markdown, render
+    from ssc_wizard import render
 
     if fmt is Format.json:
         return render.to_json(item) + "\n"
     if fmt is Format.markdown:
+        from ssc_wizard import markdown
+
         if isinstance(item, Result):
             return markdown.result_markdown(item, answers=answers)
         return markdown.offices_markdown(item)
