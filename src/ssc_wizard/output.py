@@ -21,22 +21,18 @@ def check_writable(path: Path) -> None:
     """Refuse a path that cannot be written, before anyone answers a question."""
     if _special(path):
         if not os.access(path, os.W_OK):
-            raise WizardError(f"cannot write {path}: permission denied")
+            raise _cannot(path, "permission denied")
         return
     target = _target(path)
     folder = target.parent
     if target.is_dir():
-        raise WizardError(f"cannot write {path}: it is a folder; give a file name")
+        raise _cannot(path, "it is a folder; give a file name")
     if not folder.is_dir():
-        raise WizardError(
-            f"cannot write {path}: the folder {folder} does not exist; create it first"
-        )
+        raise _cannot(path, f"the folder {folder} does not exist; create it first")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise WizardError(
-            f"cannot write {path}: no permission to create files in {folder}; choose another folder"
-        )
+        raise _cannot(path, f"no permission to create files in {folder}; choose another folder")
     if target.exists() and not os.access(target, os.W_OK):
-        raise WizardError(f"cannot write {path}: the file is read-only; choose another name")
+        raise _cannot(path, "the file is read-only; choose another name")
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -61,8 +57,12 @@ def write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(exc, OSError):
-            raise WizardError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _cannot(path, exc.strerror or str(exc)) from None
         raise
+
+
+def _cannot(path: Path, why: str) -> WizardError:
+    return WizardError(f"cannot write {path}: {why}")
 
 
 def _special(path: Path) -> bool:
@@ -75,7 +75,7 @@ def _write_into(path: Path, text: str) -> None:
         with open(path, "w", encoding="utf-8", newline="") as file:
             file.write(text)
     except OSError as exc:
-        raise WizardError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot(path, exc.strerror or str(exc)) from None
 
 
 def _target(path: Path) -> Path:
