@@ -24,7 +24,7 @@ from ssc_wizard.formats import Format
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.output import check_writable, write_atomically
-from ssc_wizard.result import OfficeList, Result, build_result, office_list
+from ssc_wizard.result import OfficeList, Result, build_result, command_line, office_list
 from ssc_wizard.session import Asker, Given, resolve, review
 
 if TYPE_CHECKING:
@@ -254,10 +254,9 @@ def wizard(
         if reviewing:
             reached = _review(guide, reached, given, ask, fmt, folder)
         if save_answers is not None:
-            result = build_result(guide, reached, folder)
-            write_atomically(
-                save_answers, answers_yaml(reached.answers, reached.outcome_id, result.command)
-            )
+            command = command_line(reached.answers, folder)
+            saved = answers_yaml(reached.answers, reached.outcome_id, command)
+            write_atomically(save_answers, saved)
             _done(f"answers saved to {save_answers}")
 
 
