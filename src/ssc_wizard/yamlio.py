@@ -1,4 +1,4 @@
-"""The program's one YAML loader.
+"""The program's one YAML loader (and the dumper for saved answers).
 
 Safe only (no object tags), libyaml's C parser when PyYAML has it, and every
 value's position kept, so that any later error about the data can name
