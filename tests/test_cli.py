@@ -323,8 +323,8 @@ def test_question_options_before_offices_are_exit_2() -> None:
     result = run("-a", "card_state=lost", "--no-input", "offices")
     assert result.exit_code == 2
     assert result.stderr == (
-        "ssc-wizard: --answer, --no-input are for the questions, not for 'offices'; "
-        "see ssc-wizard offices --help\n"
+        "ssc-wizard: --answer, --no-input before 'offices' are for the questions; "
+        "give 'offices' its options after its name (see ssc-wizard offices --help)\n"
     )
 
 

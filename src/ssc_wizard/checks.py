@@ -1,9 +1,11 @@
 """Checks that a guide's parts fit together: references, reachability, cycles.
 
 Pure: takes the validated models, returns every problem found as a path into
-the YAML, which the loader turns into ``file:line:column``. Each check visits
-every question, choice and outcome a bounded number of times, so large guides
-stay fast.
+the YAML, which the loader turns into ``file:line:column``. ``check_guide``
+finds errors (the guide cannot be used); ``suspicious`` finds what is legal but
+probably a slip (``ssc-wizard check`` shows these as warnings). Each check
+visits every question, choice and outcome a bounded number of times, so large
+guides stay fast.
 """
 
 from __future__ import annotations
@@ -235,3 +237,86 @@ def _unreachable(scenarios: Scenarios) -> list[Finding]:
         if oid not in seen_o
     ]
     return found
+
+
+def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
+    """What a guide may hold but people would be poorly served by.
+
+    Safe on a guide with errors: a reference that does not resolve is skipped here.
+    """
+    found: list[Finding] = []
+    for qid, question in scenarios.questions.items():
+        count = len(question.choices)
+        if question.choices_from == "districts":
+            count += len(offices.districts.keys() - question.choices.keys())
+        if count == 1:
+            found.append(
+                Finding(
+                    "scenarios",
+                    ("questions", qid),
+                    f"question {qid!r} has only one choice, so it decides nothing: "
+                    "add a choice or leave the question out",
+                    at_key=True,
+                )
+            )
+    for oid, outcome in scenarios.outcomes.items():
+        where: DataPath = ("outcomes", oid)
+        if not outcome.offices:
+            found.append(
+                Finding(
+                    "scenarios",
+                    (*where, "offices"),
+                    f"outcome {oid!r} names no office, so people are not told where to go",
+                    at_key=True,
+                )
+            )
+        if not _has_text(outcome.steps, scenarios):
+            found.append(
+                Finding(
+                    "scenarios",
+                    (*where, "steps"),
+                    f"outcome {oid!r} has no steps, so people are not told what to do",
+                    at_key=True,
+                )
+            )
+    named = {office for outcome in scenarios.outcomes.values() for office in outcome.offices}
+    included = {
+        item.include
+        for outcome in scenarios.outcomes.values()
+        for item in (*outcome.steps, *outcome.materials)
+        if isinstance(item, Include)
+    }
+    cited = {law for outcome in scenarios.outcomes.values() for law in outcome.legal_basis}
+    listed: list[tuple[FileKey, str, Mapping[str, object], set[str], str]] = [
+        ("offices", "offices", offices.offices, named, "office"),
+        ("scenarios", "shared", scenarios.shared, included, "shared list"),
+        ("scenarios", "laws", scenarios.laws, cited, "law"),
+    ]
+    for file, section, table, used, kind in listed:
+        found += [
+            Finding(
+                file,
+                (section, unused),
+                f"{kind} {unused!r} is never used: no outcome refers to it",
+                at_key=True,
+            )
+            for unused in table
+            if unused not in used
+        ]
+    for did, district in offices.districts.items():
+        if district.name_zh is None:
+            found.append(
+                Finding(
+                    "offices",
+                    ("districts", did),
+                    f"district {did!r} has no `name_zh`: add its Chinese name, "
+                    "shown beside the English one",
+                    at_key=True,
+                )
+            )
+    return found
+
+
+def _has_text(items: list[str | Include], scenarios: Scenarios) -> bool:
+    """Whether steps or materials say anything (an unknown include is an error elsewhere)."""
+    return any(not isinstance(i, Include) or scenarios.shared.get(i.include) != [] for i in items)

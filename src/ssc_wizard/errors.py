@@ -7,6 +7,7 @@ that code in one place (``cli.error_boundary``), so no other module exits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 class WizardError(Exception):
@@ -29,6 +30,8 @@ class Problem:
     line: int
     column: int
     message: str
+    #: A warning is legal but probably a slip; only ``ssc-wizard check`` shows warnings.
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ssc_wizard.checks import check_guide
+from ssc_wizard.checks import Finding, check_guide, suspicious
 from ssc_wizard.errors import DataError, Problem, WizardError
 from ssc_wizard.model import (
     Choice,
@@ -51,6 +52,19 @@ _PLACES: dict[type[BaseModel], str] = {
 _KEYS = sorted({name for model in _PLACES for name in model.model_fields})
 
 
+@dataclass(frozen=True)
+class Examination:
+    """What examining a guide found: the guide itself only when it has no errors."""
+
+    guide: Guide | None
+    #: Errors and warnings together, in file order.
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
 def default_data_dir() -> Path:
     """The guide shipped with the program (Jinan's)."""
     packaged = Path(__file__).parent / "data"
@@ -61,12 +75,31 @@ def default_data_dir() -> Path:
 
 
 def load_guide(data_dir: Path) -> Guide:
-    texts = {name: _read(data_dir, name) for name in (SCENARIOS_FILE, OFFICES_FILE)}
-    return parse_guide(
+    """The guide in ``data_dir``, or a DataError listing every problem in it."""
+    return _checked(_examine_folder(data_dir, warnings=False))
+
+
+def examine_guide(data_dir: Path) -> Examination:
+    """Every error and warning in a guide folder, for ``ssc-wizard check``."""
+    return _examine_folder(data_dir, warnings=True)
+
+
+def _examine_folder(data_dir: Path, *, warnings: bool) -> Examination:
+    texts: dict[str, str] = {}
+    unreadable: list[Problem] = []
+    for name in (SCENARIOS_FILE, OFFICES_FILE):
+        try:
+            texts[name] = _read(data_dir, name)
+        except DataError as exc:  # not UTF-8: the other file may still be read
+            unreadable += exc.problems
+    if unreadable:
+        return Examination(None, unreadable)
+    return examine(
         texts[SCENARIOS_FILE],
         texts[OFFICES_FILE],
         scenarios_file=str(data_dir / SCENARIOS_FILE),
         offices_file=str(data_dir / OFFICES_FILE),
+        warnings=warnings,
     )
 
 
@@ -114,6 +147,32 @@ def parse_guide(
     scenarios_file: str = SCENARIOS_FILE,
     offices_file: str = OFFICES_FILE,
 ) -> Guide:
+    return _checked(
+        examine(
+            scenarios_text,
+            offices_text,
+            scenarios_file=scenarios_file,
+            offices_file=offices_file,
+            warnings=False,
+        )
+    )
+
+
+def _checked(examination: Examination) -> Guide:
+    if examination.guide is None:
+        raise DataError(examination.errors)
+    return examination.guide
+
+
+def examine(
+    scenarios_text: str,
+    offices_text: str,
+    *,
+    scenarios_file: str = SCENARIOS_FILE,
+    offices_file: str = OFFICES_FILE,
+    warnings: bool = True,
+) -> Examination:
+    """Every problem in a guide's two texts, each at its file:line:column, in file order."""
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
@@ -139,15 +198,32 @@ def parse_guide(
             models[key] = model.model_validate(doc.data)
         except ValidationError as exc:
             problems += _explain(exc, doc)
-    if problems:
-        raise DataError(problems)
+    if problems:  # the cross-checks need both files whole
+        return Examination(None, _in_order(problems, docs))
 
     scenarios, offices = models["scenarios"], models["offices"]
     assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
-    findings = check_guide(scenarios, offices)
-    if findings:
-        raise DataError([docs[f.file].problem(f.path, f.message, key=f.at_key) for f in findings])
-    return Guide(scenarios=scenarios, offices=offices)
+
+    def located(findings: list[Finding], severity: Literal["error", "warning"]) -> list[Problem]:
+        return [
+            docs[f.file].problem(f.path, f.message, key=f.at_key, severity=severity)
+            for f in findings
+        ]
+
+    errors = located(check_guide(scenarios, offices), "error")
+    found = located(suspicious(scenarios, offices), "warning") if warnings else []
+    guide = None if errors else Guide(scenarios=scenarios, offices=offices)
+    return Examination(guide, _in_order(errors + found, docs))
+
+
+def _in_order(problems: list[Problem], docs: dict[str, Document]) -> list[Problem]:
+    """Scenarios first, then offices; top to bottom within each, as an editor shows them."""
+    files = [doc.file for doc in docs.values()]
+
+    def key(p: Problem) -> tuple[int, int, int]:
+        return (files.index(p.file) if p.file in files else len(files), p.line, p.column)
+
+    return sorted(problems, key=key)
 
 
 def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:

@@ -31,32 +31,42 @@ class _Frozen(BaseModel):
 
 
 class GuideInfo(_Frozen):
-    title: Text
-    #: Where the facts come from, said with every result.
-    source: Text
-    #: Where to turn for what the guide does not say.
-    more_help: Text
+    """What the guide is, where its facts come from, and where to turn next."""
+
+    title: Text = Field(description="The guide's name, shown above every result.")
+    source: Text = Field(description="Where the facts come from; said with every result.")
+    more_help: Text = Field(description="Where to turn for what the guide does not say.")
 
 
 class Choice(_Frozen):
-    label: Text
-    next: Id | None = None
-    outcome: Id | None = None
+    """One answer to a question. It leads to a `next` question or to an `outcome`."""
+
+    label: Text = Field(description="The answer as people read it.")
+    next: Id | None = Field(None, description="The id of the question asked next.")
+    outcome: Id | None = Field(None, description="The id of the outcome this answer ends in.")
 
 
 class Question(_Frozen):
-    text: Text
-    #: One plain line under the question: why it is asked.
-    help: Text | None = None
-    #: `districts`: offer every district of offices.yaml as a choice, before `choices`.
-    choices_from: Literal["districts"] | None = None
-    choices: dict[Id, Choice] = Field(default_factory=dict)
+    """A question with its choices; its key is the id scripts use in `--answer`."""
+
+    text: Text = Field(description="The question as people read it.")
+    help: Text | None = Field(
+        None, description="One plain line under the question: why it is asked."
+    )
+    choices_from: Literal["districts"] | None = Field(
+        None,
+        description="`districts`: offer every district of offices.yaml as a choice, "
+        "before `choices`. Only for a question listed in an outcome's `ask`.",
+    )
+    choices: dict[Id, Choice] = Field(
+        default_factory=dict, description="The answers, in the order offered; the keys are ids."
+    )
 
 
 class Include(_Frozen):
     """A list item that stands for a whole list from `shared`."""
 
-    include: Id
+    include: Id = Field(description="The id of a list under `shared`.")
 
 
 def _item_kind(value: Any) -> str:
@@ -72,44 +82,60 @@ Item = Annotated[
 
 
 class Law(_Frozen):
-    law: Text
-    article: Text
-    text: Text
+    """A legal provision an outcome rests on."""
+
+    law: Text = Field(description="The law's name.")
+    article: Text = Field(description="The article or section.")
+    text: Text = Field(description="What it says, in plain words.")
 
 
 class Outcome(_Frozen):
-    title: Text
-    summary: Text
-    #: Questions asked once the outcome is reached, to fill in details (the district).
-    ask: list[Id] = Field(default_factory=list)
-    steps: list[Item]
-    note: Text | None = None
-    offices: list[Id]
-    materials: list[Item]
-    legal_basis: list[Id]
+    """Where a path ends: the procedure people are shown."""
+
+    title: Text = Field(description="A short heading.")
+    summary: Text = Field(description="What to do, in a sentence or two.")
+    ask: list[Id] = Field(
+        default_factory=list,
+        description="Questions asked once the outcome is reached, to fill in details "
+        "(the district).",
+    )
+    steps: list[Item] = Field(
+        description="What to do, in order; `- include: NAME` for a shared list."
+    )
+    note: Text | None = Field(None, description="Anything else to know, shown after the steps.")
+    offices: list[Id] = Field(description="Ids of the offices in offices.yaml that handle it.")
+    materials: list[Item] = Field(description="What to bring; `- include: NAME` for a shared list.")
+    legal_basis: list[Id] = Field(description="Ids of the laws under `laws` it rests on.")
 
 
 class Scenarios(_Frozen):
-    """scenarios.yaml"""
+    """scenarios.yaml: the questions, the outcomes, and the text they share."""
 
     guide: GuideInfo
-    start: Id
+    start: Id = Field(description="The id of the first question.")
     questions: dict[Id, Question]
     outcomes: dict[Id, Outcome]
-    shared: dict[Id, list[Text]] = Field(default_factory=dict)
-    laws: dict[Id, Law] = Field(default_factory=dict)
+    shared: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Lists of steps or materials written once and included by outcomes.",
+    )
+    laws: dict[Id, Law] = Field(default_factory=dict, description="Laws the outcomes cite.")
 
 
 class Office(_Frozen):
-    name: Text
-    handles: Text
-    #: There is one in each district: the district answer names it.
-    per_district: bool = False
-    address: Text | None = None
-    hours: Text | None = None
-    phone: Text | None = None
-    #: The public page that gives the address, hours or phone.
-    source: Text | None = None
+    """A kind of office; its key is the id outcomes use."""
+
+    name: Text = Field(description="The office's name as people read it.")
+    handles: Text = Field(description="What it does for this guide.")
+    per_district: bool = Field(
+        False, description="There is one in each district: the district answer names it."
+    )
+    address: Text | None = Field(None, description="Only with a `source` that states it.")
+    hours: Text | None = Field(None, description="Only with a `source` that states them.")
+    phone: Text | None = Field(None, description="Only with a `source` that states it.")
+    source: Text | None = Field(
+        None, description="The public page that gives the address, hours or phone."
+    )
 
     @model_validator(mode="after")
     def _details_need_a_source(self) -> Office:
@@ -122,19 +148,25 @@ class Office(_Frozen):
 
 
 class District(_Frozen):
-    name: Text
-    name_zh: Text
+    """A district (or county); its key is the choice id of the district question."""
+
+    name: Text = Field(description="The district's name.")
+    # Optional so that a guide can be started before every name is known;
+    # `check` warns while it is missing.
+    name_zh: Text | None = Field(None, description="The district's name in Chinese.")
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.name_zh})"
+        return f"{self.name} ({self.name_zh})" if self.name_zh else self.name
 
 
 class Offices(_Frozen):
-    """offices.yaml"""
+    """offices.yaml: the kinds of office, and the districts."""
 
     offices: dict[Id, Office]
-    districts: dict[Id, District] = Field(default_factory=dict)
+    districts: dict[Id, District] = Field(
+        default_factory=dict, description="Offered by a question with `choices_from: districts`."
+    )
 
 
 class Guide(_Frozen):

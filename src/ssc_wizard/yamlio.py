@@ -10,7 +10,7 @@ text, aliases, several documents in one file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -66,9 +66,16 @@ class Document:
                 return self.positions[prefix]
         return Position(1, 1)
 
-    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        self,
+        path: DataPath,
+        message: str,
+        *,
+        key: bool = False,
+        severity: Literal["error", "warning"] = "error",
+    ) -> Problem:
         pos = self.locate(path, key=key)
-        return Problem(self.file, pos.line, pos.column, message)
+        return Problem(self.file, pos.line, pos.column, message, severity)
 
 
 def load(text: str, file: str) -> Document:
