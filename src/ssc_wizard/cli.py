@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
@@ -19,7 +20,7 @@ import typer
 from ssc_wizard import __version__, completion, formats, terminal
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
 from ssc_wizard.engine import Pending, Reached, missing_answer
-from ssc_wizard.errors import Interrupted, ProblemsFound, UsageError, WizardError
+from ssc_wizard.errors import DataError, Interrupted, ProblemsFound, UsageError, WizardError
 from ssc_wizard.formats import Format
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
@@ -221,12 +222,14 @@ def wizard(
     """
     with error_boundary():
         if ctx.invoked_subcommand is not None:
-            wizard_only = {
+            wizard_only: dict[str, object] = {
                 "--answer": answer,
                 "--answers-file": answers_file,
                 "--save-answers": save_answers,
                 "--no-input": no_input,
             }
+            if ctx.invoked_subcommand != "offices":  # the others have their own formats
+                wizard_only |= {"--format": output_format, "--output": output}
             _refuse_before(ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v])
             # Given before the subcommand's name, these still apply to it.
             ctx.obj = Common(output_format, output, data_dir)
@@ -284,16 +287,136 @@ def offices(
     with error_boundary():
         common = ctx.obj if isinstance(ctx.obj, Common) else Common()
         output = output or common.output
-        guide = load_guide(data_dir or common.data_dir or default_data_dir())
+        guide = load_guide(_data_dir(ctx, data_dir))
         listing = office_list(guide, district)
         _show(listing, _format(output_format or common.format, output), output)
+
+
+def _data_dir(ctx: typer.Context, data_dir: Path | None) -> Path:
+    """--data-dir given after the command's name, or before it, or the built-in guide."""
+    common = ctx.obj if isinstance(ctx.obj, Common) else Common()
+    return data_dir or common.data_dir or default_data_dir()
+
+
+def _shown_dir(ctx: typer.Context, data_dir: Path | None) -> str | None:
+    """The data folder as the person typed it, for the commands printed back to them."""
+    common = ctx.obj if isinstance(ctx.obj, Common) else Common()
+    chosen = data_dir or common.data_dir
+    return str(chosen) if chosen is not None else None
+
+
+@app.command(
+    "check",
+    epilog="\b\nExamples:\n  ssc-wizard check\n  ssc-wizard check --data-dir ./my-guide",
+)
+def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
+    """Check a guide's data: every error and warning, each at file:line:column.
+
+    Exit status 0 when the guide is valid (warnings allowed), 1 when it is not.
+    """
+    from ssc_wizard.loader import examine_guide
+    from ssc_wizard.paths import count_paths
+    from ssc_wizard.report import check_report
+
+    with error_boundary():
+        folder = _data_dir(ctx, data_dir)
+        examined = examine_guide(folder)
+        guide = examined.guide
+        paths = count_paths(guide) if guide is not None else 0
+        sys.stdout.write(check_report(str(folder), examined.problems, guide, paths))
+        if guide is None:
+            raise typer.Exit(DataError.exit_code)
+
+
+class GraphFormat(StrEnum):
+    tree = "tree"
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+@app.command(
+    "graph",
+    epilog="\b\nExamples:\n  ssc-wizard graph\n"
+    "  ssc-wizard graph --format dot | dot -Tsvg -o guide.svg\n"
+    "  ssc-wizard graph --format mermaid > guide.mmd",
+)
+def graph(
+    ctx: typer.Context,
+    graph_format: Annotated[
+        GraphFormat,
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="tree: drawn in the terminal; mermaid: a Mermaid flowchart "
+            "(GitHub draws it in a ```mermaid block); dot: Graphviz DOT.",
+        ),
+    ] = GraphFormat.tree,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Draw the decision tree: questions, the choices between them, and outcomes."""
+    from ssc_wizard import graph
+
+    with error_boundary():
+        guide = load_guide(_data_dir(ctx, data_dir))
+        if graph_format is GraphFormat.mermaid:
+            sys.stdout.write(graph.mermaid(guide))
+        elif graph_format is GraphFormat.dot:
+            sys.stdout.write(graph.dot(guide))
+        else:
+            from ssc_wizard.report import tree_view
+
+            _console().print(tree_view(graph.tree(guide)))
+
+
+class PathsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    "paths",
+    epilog="\b\nExamples:\n  ssc-wizard paths\n"
+    "  ssc-wizard paths --format json | jq -r '.paths[].command'\n"
+    "  ssc-wizard paths --limit 0        only count them",
+)
+def paths(
+    ctx: typer.Context,
+    paths_format: Annotated[
+        PathsFormat,
+        typer.Option("--format", case_sensitive=False, help="text: one line a path; json."),
+    ] = PathsFormat.text,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            min=0,
+            metavar="N",
+            help="List the paths only if there are at most N; otherwise just count them.",
+        ),
+    ] = 1000,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List every path from the first question to an outcome, as the command that replays it.
+
+    The paths are counted first (quickly, however many there are), and listed
+    only when there are no more than --limit.
+    """
+    from ssc_wizard.paths import count_paths, iter_paths
+    from ssc_wizard.report import paths_json, paths_text
+
+    with error_boundary():
+        guide = load_guide(_data_dir(ctx, data_dir))
+        count = count_paths(guide)
+        render = paths_json if paths_format is PathsFormat.json else paths_text
+        sys.stdout.write(render(iter_paths(guide), count, limit, _shown_dir(ctx, data_dir)))
 
 
 def _refuse_before(subcommand: str, options: list[str]) -> None:
     if options:
         raise UsageError(
-            f"{', '.join(options)} {'is' if len(options) == 1 else 'are'} for the questions, "
-            f"not for {subcommand!r}; see ssc-wizard {subcommand} --help"
+            f"{', '.join(options)} before {subcommand!r} {'is' if len(options) == 1 else 'are'} "
+            f"for the questions; give {subcommand!r} its options after its name "
+            f"(see ssc-wizard {subcommand} --help)"
         )
 
 

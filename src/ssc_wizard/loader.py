@@ -176,6 +176,7 @@ def examine(
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     models: dict[str, BaseModel] = {}
+    files = [scenarios_file, offices_file]
     for key, text, file, model in (
         ("scenarios", scenarios_text, scenarios_file, Scenarios),
         ("offices", offices_text, offices_file, Offices),
@@ -199,7 +200,7 @@ def examine(
         except ValidationError as exc:
             problems += _explain(exc, doc)
     if problems:  # the cross-checks need both files whole
-        return Examination(None, _in_order(problems, docs))
+        return Examination(None, _in_order(problems, files))
 
     scenarios, offices = models["scenarios"], models["offices"]
     assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
@@ -213,17 +214,12 @@ def examine(
     errors = located(check_guide(scenarios, offices), "error")
     found = located(suspicious(scenarios, offices), "warning") if warnings else []
     guide = None if errors else Guide(scenarios=scenarios, offices=offices)
-    return Examination(guide, _in_order(errors + found, docs))
+    return Examination(guide, _in_order(errors + found, files))
 
 
-def _in_order(problems: list[Problem], docs: dict[str, Document]) -> list[Problem]:
+def _in_order(problems: list[Problem], files: list[str]) -> list[Problem]:
     """Scenarios first, then offices; top to bottom within each, as an editor shows them."""
-    files = [doc.file for doc in docs.values()]
-
-    def key(p: Problem) -> tuple[int, int, int]:
-        return (files.index(p.file) if p.file in files else len(files), p.line, p.column)
-
-    return sorted(problems, key=key)
+    return sorted(problems, key=lambda p: (files.index(p.file), p.line, p.column))
 
 
 def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:

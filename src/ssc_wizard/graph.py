@@ -1,0 +1,177 @@
+"""The shape of a guide's decision tree, drawn for people: Mermaid, Graphviz DOT, or a tree.
+
+Pure: text in and text out (the tree is plain data; ``render`` draws it).
+Questions and outcomes are drawn differently, each edge carries the id of the
+choice that takes it, and questions asked after an outcome hang off it with a
+dashed edge. Every question and outcome appears once, so the drawing stays as
+small as the guide even when choices share sub-trees.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ssc_wizard.model import Guide
+
+#: Characters per line in a node's label: keeps the boxes narrow enough to read.
+_WIDTH = 32
+
+
+def _question_id(qid: str) -> str:
+    return f"q_{qid}"  # questions and outcomes may share an id: keep them apart
+
+
+def _outcome_id(oid: str) -> str:
+    return f"o_{oid}"
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: str
+    kind: Literal["question", "outcome"]
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class _Edge:
+    source: str
+    target: str
+    label: str
+    #: A question asked after an outcome, rather than a choice's way on.
+    follow_up: bool = False
+
+
+def _nodes_and_edges(guide: Guide) -> tuple[list[_Node], list[_Edge]]:
+    scenarios = guide.scenarios
+    nodes: list[_Node] = []
+    edges: list[_Edge] = []
+    for qid, question in scenarios.questions.items():
+        lines = [qid, *textwrap.wrap(question.text, _WIDTH)]
+        if question.choices_from is not None:
+            lines.append(f"({len(guide.choices(qid))} choices)")
+        nodes.append(_Node(_question_id(qid), "question", lines))
+        for cid, choice in question.choices.items():
+            if choice.next is not None:
+                edges.append(_Edge(_question_id(qid), _question_id(choice.next), cid))
+            elif choice.outcome is not None:
+                edges.append(_Edge(_question_id(qid), _outcome_id(choice.outcome), cid))
+    for oid, outcome in scenarios.outcomes.items():
+        nodes.append(
+            _Node(_outcome_id(oid), "outcome", [oid, *textwrap.wrap(outcome.title, _WIDTH)])
+        )
+        for follow_up in dict.fromkeys(outcome.ask):
+            edges.append(_Edge(_outcome_id(oid), _question_id(follow_up), "then", follow_up=True))
+    return nodes, edges
+
+
+def mermaid(guide: Guide) -> str:
+    """A Mermaid flowchart (GitHub draws one inside a ```mermaid block)."""
+    nodes, edges = _nodes_and_edges(guide)
+    out = [
+        "flowchart TD",
+        "    classDef question fill:#e8f0fe,stroke:#4a6fa5,color:#000",
+        "    classDef outcome fill:#e6f4ea,stroke:#3c8d5a,color:#000",
+    ]
+    for node in nodes:
+        label = "<br>".join(_mermaid_text(line) for line in node.lines)
+        shape = '{{"%s"}}' if node.kind == "question" else '(["%s"])'
+        out.append(f"    {node.id}{shape % label}:::{node.kind}")
+    for edge in edges:
+        arrow = "-.->" if edge.follow_up else "-->"
+        out.append(f'    {edge.source} {arrow}|"{_mermaid_text(edge.label)}"| {edge.target}')
+    return "\n".join(out) + "\n"
+
+
+#: Mermaid's own escapes (#name; or #number;) for what would end a quoted label
+#: or be read as HTML or markup.
+_MERMAID_ESCAPES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def _mermaid_text(text: str) -> str:
+    return "".join(_MERMAID_ESCAPES.get(char, char) for char in text)
+
+
+def dot(guide: Guide) -> str:
+    """A Graphviz digraph: ``dot -Tsvg guide.dot -o guide.svg`` draws it."""
+    nodes, edges = _nodes_and_edges(guide)
+    out = [
+        "digraph guide {",
+        f"    label={_dot_text(guide.scenarios.guide.title)};",
+        "    labelloc=t;",
+        '    node [fontname="Helvetica", fontsize=11];',
+        '    edge [fontname="Helvetica", fontsize=10];',
+    ]
+    style = {
+        "question": 'shape=box, style="rounded,filled", fillcolor="#e8f0fe"',
+        "outcome": 'shape=box, style="filled", fillcolor="#e6f4ea", peripheries=2',
+    }
+    for node in nodes:
+        label = _dot_text("\n".join(node.lines))
+        out.append(f"    {node.id} [{style[node.kind]}, label={label}];")
+    for edge in edges:
+        extra = ", style=dashed" if edge.follow_up else ""
+        out.append(f"    {edge.source} -> {edge.target} [label={_dot_text(edge.label)}{extra}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _dot_text(text: str) -> str:
+    """A quoted DOT string; a backslash would otherwise start one of DOT's escapes."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+@dataclass
+class TreeItem:
+    """One line of the tree view and the lines under it."""
+
+    kind: Literal["question", "outcome", "follow_up", "seen"]
+    #: The choice id that leads here; None for the start and for follow-ups.
+    via: str | None
+    id: str
+    text: str
+    children: list[TreeItem] = field(default_factory=list)
+
+
+def tree(guide: Guide) -> TreeItem:
+    """The decision tree from the start, each question's branches shown once.
+
+    A question reached a second time (choices sharing a sub-tree) is a "seen"
+    leaf pointing back, so the tree is never larger than the guide.
+    """
+    scenarios = guide.scenarios
+    questions = scenarios.questions
+    start = scenarios.start
+    root = TreeItem("question", None, start, questions[start].text)
+    expanded = {start}
+    # Depth first in the order shown, so the one expanded is the first one shown.
+    stack = [(root, iter(questions[start].choices.items()))]
+    while stack:
+        item, choices = stack[-1]
+        step = next(choices, None)
+        if step is None:
+            stack.pop()
+            continue
+        cid, choice = step
+        if choice.next is None:
+            oid = choice.outcome or ""
+            child = TreeItem("outcome", cid, oid, scenarios.outcomes[oid].title)
+            child.children = list(_follow_up_items(guide, oid))
+        elif choice.next in expanded:
+            child = TreeItem("seen", cid, choice.next, questions[choice.next].text)
+        else:
+            child = TreeItem("question", cid, choice.next, questions[choice.next].text)
+            expanded.add(choice.next)
+            stack.append((child, iter(questions[choice.next].choices.items())))
+        item.children.append(child)
+    return root
+
+
+def _follow_up_items(guide: Guide, outcome_id: str) -> Iterator[TreeItem]:
+    for qid in dict.fromkeys(guide.scenarios.outcomes[outcome_id].ask):
+        count = len(guide.choices(qid))
+        text = f"{guide.scenarios.questions[qid].text} ({count} choices)"
+        yield TreeItem("follow_up", None, qid, text)

@@ -1,0 +1,113 @@
+"""What the maintainers' commands print: ``check``'s report, ``paths``' list, ``graph``'s tree.
+
+Strings in, strings out, except the tree, which is drawn on the rich console
+it is handed (text from the data is given to rich as ``Text``, never markup).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ssc_wizard.engine import Reached
+from ssc_wizard.errors import Problem
+from ssc_wizard.graph import TreeItem
+from ssc_wizard.model import Guide
+from ssc_wizard.result import SCHEMA_VERSION, command_line
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def check_report(folder: str, problems: list[Problem], guide: Guide | None, paths: int) -> str:
+    """Every problem as ``file:line:column: error|warning: message``, then one summary line."""
+    lines = [f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message}" for p in problems]
+    errors = sum(p.severity == "error" for p in problems)
+    tally = f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')}"
+    if guide is None:
+        lines.append(f"{folder}: {tally}; the guide cannot be used until the errors are fixed.")
+    else:
+        size = ", ".join(
+            [
+                _count(len(guide.scenarios.questions), "question"),
+                _count(len(guide.scenarios.outcomes), "outcome"),
+                _count(len(guide.offices.offices), "office"),
+                _count(len(guide.offices.districts), "district"),
+                _count(paths, "path"),
+            ]
+        )
+        lines.append(f"{folder}: the guide is valid ({size}); {tally}.")
+    return "\n".join(lines) + "\n"
+
+
+def paths_text(paths: Iterable[Reached], count: int, limit: int, data_dir: str | None) -> str:
+    """One line a path: the outcome id, then the command that reproduces it."""
+    if count > limit:
+        return (
+            f"{_count(count, 'path')}, more than --limit {limit}: not listed. "
+            f"Give --limit {count} to list them, or draw the tree with ssc-wizard graph.\n"
+        )
+    rows = [(reached.outcome_id, command_line(reached.answers, data_dir)) for reached in paths]
+    width = max((len(outcome) for outcome, _ in rows), default=0)
+    lines = [f"{outcome.ljust(width)}  {command}" for outcome, command in rows]
+    return "\n".join([*lines, f"{_count(count, 'path')}."]) + "\n"
+
+
+def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str | None) -> str:
+    """The documented JSON contract (README, "Paths"): ``paths`` is null past the limit."""
+    listed = count <= limit
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "count": count,
+        "limit": limit,
+        "paths": [
+            {
+                "outcome": reached.outcome_id,
+                "answers": reached.answers,
+                "command": command_line(reached.answers, data_dir),
+            }
+            for reached in paths
+        ]
+        if listed
+        else None,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_TREE_STYLE = {
+    "question": "bold blue",
+    "seen": "blue",
+    "outcome": "bold green",
+    "follow_up": "cyan",
+}
+
+
+def tree_view(root: TreeItem) -> Tree:
+    """The tree view for rich: `choice → id  text`, a question's branches once."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    def label(item: TreeItem) -> Text:
+        text = Text()
+        if item.via is not None:
+            text.append(f"{item.via} → ", style="dim")
+        elif item.kind == "follow_up":
+            text.append("then asks ", style="dim")
+        text.append(item.id, style=_TREE_STYLE[item.kind])
+        text.append(f"  {item.text}")
+        if item.kind == "seen":
+            text.append("  (its branches are shown above)", style="dim")
+        return text
+
+    top = Tree(label(root))
+    stack = [(root, top)]
+    while stack:  # not recursive: a guide may be thousands of questions deep
+        item, branch = stack.pop()
+        for child in item.children:
+            stack.append((child, branch.add(label(child))))
+    return top

@@ -1,0 +1,197 @@
+"""The maintainers' commands as typer runs them: check, graph and paths."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ssc_wizard.cli import app
+from ssc_wizard.loader import default_data_dir
+
+from conftest import MINI, TESTS
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env=env)
+
+
+def _folder(tmp_path: Path, scenarios: Path | None = None, offices: Path | None = None) -> Path:
+    folder = tmp_path / "guide"
+    shutil.copytree(MINI, folder)
+    for source, name in ((scenarios, "scenarios.yaml"), (offices, "offices.yaml")):
+        if source is not None:
+            shutil.copy(source, folder / name)
+    return folder
+
+
+def test_check_on_the_shipped_guide_says_it_is_valid_and_how_big() -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{default_data_dir()}: the guide is valid (4 questions, 6 outcomes, 7 offices, "
+        "12 districts, 78 paths); 0 errors, 0 warnings.\n"
+    )
+
+
+def test_check_lists_every_error_and_warning_in_file_order_and_exits_1(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        scenarios=TESTS / "broken" / "scenarios" / "unreachable.yaml",
+        offices=TESTS / "broken" / "offices" / "suspicious.yaml",
+    )
+    result = run("check", "--data-dir", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    s, o = folder / "scenarios.yaml", folder / "offices.yaml"
+    assert result.stdout.splitlines() == [
+        f"{s}:6:3: warning: question 'q' has only one choice, so it decides nothing: "
+        "add a choice or leave the question out",
+        f"{s}:10:3: error: question 'orphan' can never be asked: no choice on the way "
+        "from 'q' leads to it",
+        f"{s}:10:3: warning: question 'orphan' has only one choice, so it decides nothing: "
+        "add a choice or leave the question out",
+        f"{s}:22:3: error: outcome 'lonely' can never be reached: no choice leads to it",
+        f"{o}:8:3: warning: office 'local' is never used: no outcome refers to it",
+        f"{o}:12:3: warning: office 'annex' is never used: no outcome refers to it",
+        f"{o}:17:3: warning: district 'south' has no `name_zh`: add its Chinese name, "
+        "shown beside the English one",
+        f"{folder}: 2 errors, 5 warnings; the guide cannot be used until the errors are fixed.",
+    ]
+
+
+def test_check_reports_problems_in_both_files_even_when_one_cannot_be_parsed(
+    tmp_path: Path,
+) -> None:
+    folder = _folder(
+        tmp_path,
+        scenarios=TESTS / "broken" / "scenarios" / "syntax_error.yaml",
+        offices=TESTS / "broken" / "offices" / "office_mistakes.yaml",
+    )
+    result = run("check", "--data-dir", str(folder))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(":", 1)[0] for line in lines[:-1]] == [str(folder / "scenarios.yaml")] + [
+        str(folder / "offices.yaml")
+    ] * 3
+    assert lines[-1].startswith(f"{folder}: 4 errors, 0 warnings;")
+
+
+def test_check_passes_a_guide_with_only_warnings(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, scenarios=TESTS / "broken" / "scenarios" / "suspicious.yaml")
+    result = run("check", "--data-dir", str(folder))
+    assert result.exit_code == 0
+    assert result.stdout.count(": warning: ") == 5
+    assert result.stdout.splitlines()[-1] == (
+        f"{folder}: the guide is valid (2 questions, 2 outcomes, 2 offices, 2 districts, "
+        "2 paths); 0 errors, 5 warnings."
+    )
+
+
+def test_check_of_a_missing_folder_is_exit_1_with_what_to_give(tmp_path: Path) -> None:
+    result = run("check", "--data-dir", str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "data folder not found" in result.stderr and "--data-dir" in result.stderr
+
+
+def test_the_data_folder_may_come_before_the_command_or_from_the_environment() -> None:
+    before = run("--data-dir", str(MINI), "check")
+    from_env = run("check", env={"SSC_WIZARD_DATA": str(MINI)})
+    for result in (before, from_env):
+        assert result.exit_code == 0
+        assert result.stdout.startswith(f"{MINI}: the guide is valid (3 questions, 3 outcomes")
+
+
+def test_paths_lists_every_path_as_a_command_that_replays_it() -> None:
+    result = run("paths", "--data-dir", str(MINI))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"stop      ssc-wizard --data-dir {MINI} --answer colour=red"
+    assert lines[-1] == "7 paths."
+    for line in lines[:-1]:
+        outcome, command = line.split(maxsplit=1)
+        argv = shlex.split(command)
+        assert argv[0] == "ssc-wizard"
+        replayed = run(*argv[1:], "--format", "json")
+        assert replayed.exit_code == 0, line
+        assert json.loads(replayed.stdout)["outcome"]["id"] == outcome
+
+
+def test_paths_json_lists_answers_outcome_and_command(jinan_paths: int = 78) -> None:
+    result = run("paths", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["schema_version"], data["count"], data["limit"]) == (1, jinan_paths, 1000)
+    assert len(data["paths"]) == jinan_paths
+    assert data["paths"][0] == {
+        "outcome": "replace_card",
+        "answers": {"card_state": "damaged", "district": "lixia"},
+        "command": "ssc-wizard --answer card_state=damaged --answer district=lixia",
+    }
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_paths_past_the_limit_are_counted_not_listed(fmt: str) -> None:
+    result = run("paths", "--limit", "77", "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "json":
+        assert json.loads(result.stdout) == {
+            "schema_version": 1,
+            "count": 78,
+            "limit": 77,
+            "paths": None,
+        }
+    else:
+        assert result.stdout == (
+            "78 paths, more than --limit 77: not listed. "
+            "Give --limit 78 to list them, or draw the tree with ssc-wizard graph.\n"
+        )
+    assert len(run("paths", "--limit", "78").stdout.splitlines()) == 79
+
+
+def test_a_negative_limit_is_a_usage_error() -> None:
+    result = run("paths", "--limit", "-1")
+    assert result.exit_code == 2
+    assert "--limit" in result.stderr
+
+
+def test_graph_formats() -> None:
+    tree = run("graph")
+    assert tree.exit_code == 0
+    assert tree.stdout.startswith("card_state  What is your situation")
+    assert "├── damaged → replace_card  Replace a card that is not lost" in tree.stdout
+    assert "then asks district" in tree.stdout
+    assert "\x1b[" not in tree.stdout  # not a terminal: no colour codes
+    mermaid = run("graph", "--format", "mermaid")
+    assert mermaid.stdout.startswith("flowchart TD\n")
+    dot = run("graph", "--format", "DOT")
+    assert dot.stdout.startswith("digraph guide {\n") and dot.stdout.endswith("}\n")
+
+
+def test_graph_of_a_broken_guide_is_exit_1_with_its_problems(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, scenarios=TESTS / "broken" / "scenarios" / "cycle.yaml")
+    result = run("graph", "--data-dir", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "makes a loop" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "graph", "paths"])
+@pytest.mark.parametrize("option", [["--format", "json"], ["-o", "x.txt"], ["-a", "colour=red"]])
+def test_wizard_options_before_a_maintainer_command_are_refused(
+    command: str, option: list[str]
+) -> None:
+    result = run(*option, command)
+    assert result.exit_code == 2
+    flag = {"-o": "--output", "-a": "--answer"}.get(option[0], option[0])
+    assert result.stderr == (
+        f"ssc-wizard: {flag} before {command!r} is for the questions; give {command!r} its "
+        f"options after its name (see ssc-wizard {command} --help)\n"
+    )
