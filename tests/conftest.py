@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -81,3 +85,27 @@ def mini() -> Guide:
 @pytest.fixture(scope="session")
 def jinan() -> Guide:
     return load_guide(default_data_dir())
+
+
+def run_installed(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command as a user would: no guide from the environment, no terminal."""
+    env = {k: v for k, v in os.environ.items() if k != "SSC_WIZARD_DATA"}
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def console_script() -> str:
+    """The installed ssc-wizard command, beside the Python running the tests."""
+    script = Path(sys.executable).parent / "ssc-wizard"
+    found = str(script) if script.exists() else shutil.which("ssc-wizard")
+    if found is None:
+        pytest.fail("the ssc-wizard command is not installed next to this Python")
+    return found

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import ssc_wizard
+
+from conftest import console_script, run_installed
 
 ARGS = [
     "--answer",
@@ -26,38 +27,16 @@ ARGS = [
 ]
 
 
-def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SSC_WIZARD_DATA"}
-    return subprocess.run(
-        argv,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-
-
-def _console_script() -> str:
-    script = Path(sys.executable).parent / "ssc-wizard"
-    found = str(script) if script.exists() else shutil.which("ssc-wizard")
-    if found is None:
-        pytest.fail("the ssc-wizard command is not installed next to this Python")
-    return found
-
-
 def test_console_script_and_module_give_the_same_result_from_any_folder(tmp_path: Path) -> None:
-    by_script = _run([_console_script(), *ARGS], tmp_path)
-    by_module = _run([sys.executable, "-m", "ssc_wizard", *ARGS], tmp_path)
+    by_script = run_installed([console_script(), *ARGS], tmp_path)
+    by_module = run_installed([sys.executable, "-m", "ssc_wizard", *ARGS], tmp_path)
     assert by_script.returncode == 0, by_script.stderr
     assert by_script.stdout == by_module.stdout
     assert json.loads(by_script.stdout)["outcome"]["id"] == "cancel_and_reapply"
 
 
 def test_missing_answer_from_a_closed_stdin_is_exit_2_without_traceback(tmp_path: Path) -> None:
-    result = _run([_console_script()], tmp_path)
+    result = run_installed([console_script()], tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Answer it with --answer card_state=CHOICE" in result.stderr
@@ -80,7 +59,7 @@ def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:
     os.close(read_end)  # like `| head -0`: nobody reads what is printed
     try:
         result = subprocess.run(
-            [_console_script(), *ARGS],
+            [console_script(), *ARGS],
             cwd=tmp_path,
             stdout=write_end,
             stderr=subprocess.PIPE,
@@ -105,6 +84,6 @@ def test_scripted_run_never_loads_the_prompt_library(tmp_path: Path) -> None:
         "    loaded = {'questionary', 'prompt_toolkit'} & set(sys.modules)\n"
         "    print('LOADED', sorted(loaded), file=sys.stderr)\n"
     )
-    result = _run([sys.executable, "-c", code], tmp_path)
+    result = run_installed([sys.executable, "-c", code], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stderr
