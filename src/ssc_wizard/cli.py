@@ -7,6 +7,7 @@ prompt or a refusal as the way to ask), and passes the result to a renderer.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_f
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import DataError, Interrupted, ProblemsFound, UsageError, WizardError
 from ssc_wizard.formats import Format
-from ssc_wizard.loader import default_data_dir, load_guide
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.output import check_writable, write_atomically
 from ssc_wizard.result import OfficeList, Result, build_result, command_line, office_list
@@ -409,6 +410,39 @@ def paths(
         count = count_paths(guide)
         render = paths_json if paths_format is PathsFormat.json else paths_text
         sys.stdout.write(render(iter_paths(guide), count, limit, _shown_dir(ctx, data_dir)))
+
+
+@app.command(
+    "new-guide",
+    epilog="\b\nExample:\n  ssc-wizard new-guide my-city\n  ssc-wizard check --data-dir my-city",
+)
+def new_guide(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="A new or empty folder.")],
+) -> None:
+    """Start a guide of your own: a small example guide to edit, and its schemas for editors."""
+    from ssc_wizard.starter import starter_files
+
+    with error_boundary():
+        if folder.exists() and not (folder.is_dir() and not any(folder.iterdir())):
+            what = "a folder that is not empty" if folder.is_dir() else "not a folder"
+            raise WizardError(
+                f"{folder} is {what}; give a new folder's name, so that nothing is overwritten"
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WizardError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        for name, text in starter_files(str(folder)).items():
+            write_atomically(folder / name, text)
+        shown = shlex.quote(str(folder))
+        typer.echo(
+            f"A new guide is in {folder}. Next:\n"
+            f"  edit {shlex.quote(str(folder / SCENARIOS_FILE))} and "
+            f"{shlex.quote(str(folder / OFFICES_FILE))}\n"
+            f"  check them:   ssc-wizard check --data-dir {shown}\n"
+            f"  see the tree: ssc-wizard graph --data-dir {shown}\n"
+            f"  try it:       ssc-wizard --data-dir {shown}"
+        )
 
 
 def _refuse_before(subcommand: str, options: list[str]) -> None:
