@@ -10,6 +10,7 @@ guides stay fast.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,8 +54,11 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
 
     def ref(path: DataPath, target: str, table: Mapping[str, object], kind: str, file: str) -> None:
         if target not in table:
+            close = difflib.get_close_matches(target, table, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             message = (
-                f"unknown {kind} {target!r}: no such id in {file}; {_known(kind + 's', table)}"
+                f"unknown {kind} {target!r}{hint}: no such id in {file}; "
+                f"{_known(kind + 's', table)}"
             )
             found.append(Finding("scenarios", path, message))
 
