@@ -1,0 +1,90 @@
+"""docs/authoring.md shows real output: each sample is what the tool prints today."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from ssc_wizard.cli import app
+
+ROOT = Path(__file__).parents[1]
+AUTHORING = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+EXAMPLE = ROOT / "examples" / "library-card"
+
+
+def _block_after(marker: str) -> str:
+    """The fenced block that follows a line starting with ``marker``."""
+    match = re.search(
+        rf"^{re.escape(marker)}.*?\n```\w*\n(.*?)^```$", AUTHORING, re.MULTILINE | re.DOTALL
+    )
+    assert match, f"no block after {marker!r} in docs/authoring.md"
+    return match.group(1)
+
+
+def _console(command: str) -> list[str]:
+    """The lines a console sample shows for ``command`` (after its `$` line)."""
+    match = re.search(rf"^\$ {re.escape(command)}\n(.*?)^```$", AUTHORING, re.MULTILINE | re.DOTALL)
+    assert match, f"no sample of {command!r} in docs/authoring.md"
+    return match.group(1).splitlines()
+
+
+def _run(*args: str) -> list[str]:
+    result = CliRunner().invoke(app, list(args))
+    return [line.rstrip() for line in result.stdout.splitlines()]
+
+
+@pytest.fixture
+def my_city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example copied to ./my-city, as `ssc-wizard new-guide my-city` would leave it."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLE, tmp_path / "my-city")
+    return tmp_path / "my-city"
+
+
+def test_the_drawing_is_the_examples_graph() -> None:
+    drawn = "\n".join(_run("graph", "--format", "mermaid", "--data-dir", str(EXAMPLE)))
+    assert _block_after("<!-- graph of examples/library-card") == drawn + "\n"
+
+
+def test_the_tree_sample_is_the_examples_tree() -> None:
+    sample = _console("ssc-wizard graph --data-dir examples/library-card")
+    assert sample == _run("graph", "--data-dir", str(EXAMPLE))
+
+
+def test_the_check_and_paths_samples_are_what_they_print(my_city: Path) -> None:
+    assert (
+        _console("ssc-wizard check --data-dir my-city")[0]
+        == _run("check", "--data-dir", "my-city")[0]
+    )
+    sample = _console("ssc-wizard paths --data-dir my-city")
+    listed = _run("paths", "--data-dir", "my-city")
+    assert sample[:2] == listed[:2]
+    assert sample[-1] == listed[-1]
+
+
+def test_the_mistakes_sample_is_what_check_prints(my_city: Path) -> None:
+    scenarios = my_city / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    assert text.count("        next: who\n") == 1
+    scenarios.write_text(text.replace("        next: who\n", "        next: whoo\n"))
+    offices = my_city / "offices.yaml"
+    text = offices.read_text(encoding="utf-8")
+    offices.write_text(
+        text.replace("    name: Old Town\n    name_zh: 老城\n", "    name: Old Town\n")
+    )
+
+    block = _block_after("<!-- check of examples/library-card").splitlines()
+    assert block[0] == "$ ssc-wizard check --data-dir my-city"
+    assert block[1:] == _run("check", "--data-dir", "my-city")
+
+
+def test_every_yaml_sample_is_valid_yaml() -> None:
+    samples = re.findall(r"^```yaml\n(.*?)^```$", AUTHORING, re.MULTILINE | re.DOTALL)
+    assert len(samples) >= 8
+    for sample in samples:
+        yaml.safe_load(sample)
