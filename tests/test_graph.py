@@ -186,3 +186,14 @@ def test_tree_of_the_shipped_guide_shows_every_outcome_and_the_district(jinan: G
     follow_up = root.children[0].children[0]
     assert (follow_up.kind, follow_up.id) == ("follow_up", "district")
     assert follow_up.text.endswith("(13 choices)")
+
+
+def test_tree_stops_expanding_past_its_depth() -> None:
+    guide = build(diamonds(graph.MAX_DEPTH + 10), start="q0")
+    items = list(_shown(graph.tree(guide)))
+    expanded = [i.id for i in items if i.kind == "question"]
+    assert expanded == [f"q{i}" for i in range(graph.MAX_DEPTH)]
+    assert [(i.via, i.id) for i in items if i.kind == "deeper"] == [
+        ("left", f"q{graph.MAX_DEPTH}"),
+        ("right", f"q{graph.MAX_DEPTH}"),
+    ]

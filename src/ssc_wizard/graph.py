@@ -124,11 +124,17 @@ def _dot_text(text: str) -> str:
     return f'"{escaped}"'
 
 
+#: Levels of questions the tree view shows: deeper than this, a terminal has no
+#: room left for the text, and drawing the guides costs more than it shows.
+MAX_DEPTH = 30
+
+
 @dataclass
 class TreeItem:
     """One line of the tree view and the lines under it."""
 
-    kind: Literal["question", "outcome", "follow_up", "seen"]
+    #: "seen": a question already expanded above; "deeper": one past MAX_DEPTH.
+    kind: Literal["question", "outcome", "follow_up", "seen", "deeper"]
     #: The choice id that leads here; None for the start and for follow-ups.
     via: str | None
     id: str
@@ -140,7 +146,9 @@ def tree(guide: Guide) -> TreeItem:
     """The decision tree from the start, each question's branches shown once.
 
     A question reached a second time (choices sharing a sub-tree) is a "seen"
-    leaf pointing back, so the tree is never larger than the guide.
+    leaf pointing back, so the tree is never larger than the guide. Questions
+    more than ``MAX_DEPTH`` levels down are "deeper" leaves, left for the
+    Mermaid and DOT drawings.
     """
     scenarios = guide.scenarios
     questions = scenarios.questions
@@ -162,6 +170,8 @@ def tree(guide: Guide) -> TreeItem:
             child.children = list(_follow_up_items(guide, oid))
         elif choice.next in expanded:
             child = TreeItem("seen", cid, choice.next, questions[choice.next].text)
+        elif len(stack) >= MAX_DEPTH:
+            child = TreeItem("deeper", cid, choice.next, questions[choice.next].text)
         else:
             child = TreeItem("question", cid, choice.next, questions[choice.next].text)
             expanded.add(choice.next)

@@ -21,7 +21,19 @@ if TYPE_CHECKING:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{_number(n)} {noun}{'' if n == 1 else 's'}"
+
+
+def _number(n: int) -> str:
+    """Exact while a person can read it; shared sub-trees can give counts of 1,000 digits."""
+    digits = str(n)
+    if len(digits) <= 15:
+        return digits
+    return f"about {digits[0]}.{digits[1]}×10^{len(digits) - 1}"
+
+
+#: Past this many paths, suggesting a --limit to list them all would be a joke.
+_LISTABLE = 10**7
 
 
 def check_report(folder: str, problems: list[Problem], guide: Guide | None, paths: int) -> str:
@@ -48,9 +60,10 @@ def check_report(folder: str, problems: list[Problem], guide: Guide | None, path
 def paths_text(paths: Iterable[Reached], count: int, limit: int, data_dir: str | None) -> str:
     """One line a path: the outcome id, then the command that reproduces it."""
     if count > limit:
+        how = f"Give --limit {count} to list them, or draw" if count <= _LISTABLE else "Draw"
         return (
             f"{_count(count, 'path')}, more than --limit {limit}: not listed. "
-            f"Give --limit {count} to list them, or draw the tree with ssc-wizard graph.\n"
+            f"{how} the tree with ssc-wizard graph.\n"
         )
     rows = [(reached.outcome_id, command_line(reached.answers, data_dir)) for reached in paths]
     width = max((len(outcome) for outcome, _ in rows), default=0)
@@ -82,6 +95,7 @@ def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
 _TREE_STYLE = {
     "question": "bold blue",
     "seen": "blue",
+    "deeper": "blue",
     "outcome": "bold green",
     "follow_up": "cyan",
 }
@@ -102,6 +116,8 @@ def tree_view(root: TreeItem) -> Tree:
         text.append(f"  {item.text}")
         if item.kind == "seen":
             text.append("  (its branches are shown above)", style="dim")
+        elif item.kind == "deeper":
+            text.append("  (too deep to show here: see --format mermaid or dot)", style="dim")
         return text
 
     top = Tree(label(root))
