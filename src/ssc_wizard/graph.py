@@ -16,8 +16,8 @@ from typing import Literal
 
 from ssc_wizard.model import Guide
 
-#: Characters per line in a node's label: keeps the boxes narrow enough to read.
-_WIDTH = 32
+#: Characters per line of a DOT label, which Graphviz never wraps itself.
+_DOT_WIDTH = 32
 
 
 def _question_id(qid: str) -> str:
@@ -32,7 +32,14 @@ def _outcome_id(oid: str) -> str:
 class _Node:
     id: str
     kind: Literal["question", "outcome"]
-    lines: list[str]
+    #: The label's lines: the guide's id, the text people read, then any remark.
+    name: str
+    text: str
+    remark: str | None = None
+
+    def lines(self, width: int | None = None) -> list[str]:
+        text = textwrap.wrap(self.text, width) if width else [self.text]
+        return [self.name, *text, *([self.remark] if self.remark else [])]
 
 
 @dataclass(frozen=True)
@@ -49,19 +56,15 @@ def _nodes_and_edges(guide: Guide) -> tuple[list[_Node], list[_Edge]]:
     nodes: list[_Node] = []
     edges: list[_Edge] = []
     for qid, question in scenarios.questions.items():
-        lines = [qid, *textwrap.wrap(question.text, _WIDTH)]
-        if question.choices_from is not None:
-            lines.append(f"({len(guide.choices(qid))} choices)")
-        nodes.append(_Node(_question_id(qid), "question", lines))
+        remark = f"({len(guide.choices(qid))} choices)" if question.choices_from else None
+        nodes.append(_Node(_question_id(qid), "question", qid, question.text, remark))
         for cid, choice in question.choices.items():
             if choice.next is not None:
                 edges.append(_Edge(_question_id(qid), _question_id(choice.next), cid))
             elif choice.outcome is not None:
                 edges.append(_Edge(_question_id(qid), _outcome_id(choice.outcome), cid))
     for oid, outcome in scenarios.outcomes.items():
-        nodes.append(
-            _Node(_outcome_id(oid), "outcome", [oid, *textwrap.wrap(outcome.title, _WIDTH)])
-        )
+        nodes.append(_Node(_outcome_id(oid), "outcome", oid, outcome.title))
         for follow_up in dict.fromkeys(outcome.ask):
             edges.append(_Edge(_outcome_id(oid), _question_id(follow_up), "then", follow_up=True))
     return nodes, edges
@@ -76,7 +79,7 @@ def mermaid(guide: Guide) -> str:
         "    classDef outcome fill:#e6f4ea,stroke:#3c8d5a,color:#000",
     ]
     for node in nodes:
-        label = "<br>".join(_mermaid_text(line) for line in node.lines)
+        label = "<br>".join(map(_mermaid_text, node.lines()))  # Mermaid wraps the text itself
         shape = '{{"%s"}}' if node.kind == "question" else '(["%s"])'
         out.append(f"    {node.id}{shape % label}:::{node.kind}")
     for edge in edges:
@@ -109,7 +112,7 @@ def dot(guide: Guide) -> str:
         "outcome": 'shape=box, style="filled", fillcolor="#e6f4ea", peripheries=2',
     }
     for node in nodes:
-        label = _dot_text("\n".join(node.lines))
+        label = _dot_text("\n".join(node.lines(_DOT_WIDTH)))
         out.append(f"    {node.id} [{style[node.kind]}, label={label}];")
     for edge in edges:
         extra = ", style=dashed" if edge.follow_up else ""
