@@ -104,6 +104,7 @@ def dot(guide: Guide) -> str:
         "digraph guide {",
         f"    label={_dot_text(guide.scenarios.guide.title)};",
         "    labelloc=t;",
+        '    fontname="Helvetica";',
         '    node [fontname="Helvetica", fontsize=11];',
         '    edge [fontname="Helvetica", fontsize=10];',
     ]
