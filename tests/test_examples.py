@@ -1,4 +1,4 @@
-"""The example guides under examples/, run by the installed command as a maintainer would."""
+"""The maintainers' commands run by the installed command, on the examples and the shipped guide."""
 
 from __future__ import annotations
 
@@ -57,3 +57,15 @@ def test_example_graph_draws(folder: Path, fmt: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "need" in done.stdout and "replace_lost" in done.stdout
+
+
+def test_the_three_commands_on_the_shipped_guide(tmp_path: Path) -> None:
+    check = run_installed([console_script(), "check"], tmp_path)
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.endswith("78 paths); 0 errors, 0 warnings.\n")
+    paths = run_installed([console_script(), "paths", "--limit", "0"], tmp_path)
+    assert (paths.returncode, paths.stdout.split(",")[0]) == (0, "78 paths")
+    for fmt in ("tree", "mermaid", "dot"):
+        drawn = run_installed([console_script(), "graph", "--format", fmt], tmp_path)
+        assert drawn.returncode == 0 and drawn.stderr == ""
+        assert "card_state" in drawn.stdout and "first_application" in drawn.stdout

@@ -308,6 +308,7 @@ def _shown_dir(ctx: typer.Context, data_dir: Path | None) -> str | None:
 
 @app.command(
     "check",
+    short_help="Check a guide: every error and warning, at file:line:column.",
     epilog="\b\nExamples:\n  ssc-wizard check\n  ssc-wizard check --data-dir ./my-guide",
 )
 def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
@@ -337,6 +338,7 @@ class GraphFormat(StrEnum):
 
 @app.command(
     "graph",
+    short_help="Draw the decision tree (tree, Mermaid or Graphviz DOT).",
     epilog="\b\nExamples:\n  ssc-wizard graph\n"
     "  ssc-wizard graph --format dot | dot -Tsvg -o guide.svg\n"
     "  ssc-wizard graph --format mermaid > guide.mmd",
@@ -376,6 +378,7 @@ class PathsFormat(StrEnum):
 
 @app.command(
     "paths",
+    short_help="List every path through the guide, as replay commands.",
     epilog="\b\nExamples:\n  ssc-wizard paths\n"
     "  ssc-wizard paths --format json | jq -r '.paths[].command'\n"
     "  ssc-wizard paths --limit 0        only count them",
@@ -414,6 +417,7 @@ def paths(
 
 @app.command(
     "new-guide",
+    short_help="Start a guide of your own from an example.",
     epilog="\b\nExample:\n  ssc-wizard new-guide my-city\n  ssc-wizard check --data-dir my-city",
 )
 def new_guide(
