@@ -66,6 +66,7 @@ SHAPE_MISTAKES = [
     "scenarios/missing_field.yaml",
     "scenarios/unknown_key.yaml",
     "scenarios/yaml11_values.yaml",
+    "scenarios/wrong_shapes.yaml",
     "offices/office_mistakes.yaml",
 ]
 

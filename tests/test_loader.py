@@ -103,16 +103,3 @@ def test_problems_in_both_files_are_all_reported(guide_dir: GuideDir) -> None:
         "scenarios.yaml:11: this text must not be empty",
         "offices.yaml:2: expected a mapping (lines of `key: value`), got a list",
     ]
-
-
-def test_district_choice_clashing_with_a_district_is_refused(guide_dir: GuideDir) -> None:
-    scenarios = (MINI / "scenarios.yaml").read_text().replace("      unsure:\n", "      north:\n")
-    with pytest.raises(DataError, match=r"choice 'north' is also a district id"):
-        load_guide(guide_dir(scenarios=scenarios))
-
-
-def test_question_without_choices_is_refused(guide_dir: GuideDir) -> None:
-    scenarios = TINY_SCENARIOS.replace("      a: {label: A, outcome: done}", "      {}")
-    scenarios = scenarios.replace("    choices:\n      {}", "    choices: {}")
-    with pytest.raises(DataError, match=r"this question has no choices"):
-        load_guide(guide_dir(scenarios=scenarios))

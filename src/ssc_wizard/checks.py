@@ -114,7 +114,11 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                     at_key=True,
                 )
         if not question.choices and (question.choices_from is None or not offices.districts):
-            add((*base, "choices"), "this question has no choices: add some under `choices`")
+            add(
+                (*base, "choices"),
+                "this question has no choices: add some under `choices`",
+                at_key=True,
+            )
 
         if qid in follow_ups:
             if qid == scenarios.start:
