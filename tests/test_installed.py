@@ -52,6 +52,7 @@ def test_installed_package_carries_its_guide() -> None:
     assert (package / "data" / "offices.yaml").is_file()
     assert (package / "schemas" / "result.schema.json").is_file()
     assert (package / "schemas" / "offices.schema.json").is_file()
+    assert (package / "schemas" / "paths.schema.json").is_file()
     assert (package / "data" / "scenarios.schema.json").is_file()
     assert (package / "examples" / "library-card" / "scenarios.yaml").is_file()
 

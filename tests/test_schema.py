@@ -12,7 +12,9 @@ from jsonschema import Draft202012Validator
 
 from ssc_wizard.engine import Reached
 from ssc_wizard.model import Guide
+from ssc_wizard.paths import count_paths, iter_paths
 from ssc_wizard.render import to_json
+from ssc_wizard.report import paths_json
 from ssc_wizard.result import build_result, office_list
 
 from paths import all_paths
@@ -27,12 +29,17 @@ def _schema(name: str) -> dict[str, Any]:
 
 RESULT = Draft202012Validator(_schema("result"))
 OFFICES = Draft202012Validator(_schema("offices"))
+PATHS = Draft202012Validator(_schema("paths"))
 
 
 def _errors(validator: Draft202012Validator, data: object) -> list[str]:
-    return [
-        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
-    ]
+    """Every complaint, including those inside anyOf's alternatives."""
+    found, todo = [], list(validator.iter_errors(data))
+    while todo:
+        error = todo.pop()
+        found.append(f"{'/'.join(map(str, error.absolute_path))}: {error.message}")
+        todo.extend(error.context or [])
+    return found
 
 
 def test_every_path_of_the_jinan_guide_validates(jinan: Guide) -> None:
@@ -52,6 +59,31 @@ def test_every_path_of_the_mini_guide_validates(mini: Guide) -> None:
 def test_office_lists_validate(jinan: Guide) -> None:
     for district in [None, *jinan.offices.districts]:
         assert _errors(OFFICES, json.loads(to_json(office_list(jinan, district)))) == []
+
+
+def test_path_lists_validate(jinan: Guide, mini: Guide) -> None:
+    for guide, folder in ((jinan, None), (mini, "/a b")):
+        count = count_paths(guide)
+        for limit in (count, count - 1):
+            data = json.loads(paths_json(iter_paths(guide), count, limit, folder))
+            assert _errors(PATHS, data) == [], limit
+            assert (data["paths"] is None) == (limit < count)
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda d: d.update(count=0), "less than the minimum"),
+        (lambda d: d["paths"][0].pop("outcome"), "'outcome' is a required property"),
+        (lambda d: d["paths"][0]["answers"].update(q="Not An Id"), "does not match"),
+        (lambda d: d.update(paths={}), "is not valid"),
+    ],
+)
+def test_the_paths_schema_refuses_a_changed_shape(mini: Guide, change: Any, complaint: str) -> None:
+    data = json.loads(paths_json(iter_paths(mini), count_paths(mini), 1000, None))
+    change(data)
+    errors = _errors(PATHS, data)
+    assert any(complaint in e for e in errors), errors
 
 
 @pytest.mark.parametrize(
@@ -75,3 +107,4 @@ def test_the_schema_refuses_a_changed_shape(jinan: Guide, change: Any, complaint
 
 def test_both_schemas_describe_offices_alike() -> None:
     assert RESULT.schema["$defs"] == OFFICES.schema["$defs"]
+    assert PATHS.schema["$defs"]["id"] == RESULT.schema["$defs"]["id"]

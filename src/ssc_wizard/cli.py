@@ -286,23 +286,26 @@ def offices(
 ) -> None:
     """List every kind of office, with what each one handles."""
     with error_boundary():
-        common = ctx.obj if isinstance(ctx.obj, Common) else Common()
+        common = _common(ctx)
         output = output or common.output
         guide = load_guide(_data_dir(ctx, data_dir))
         listing = office_list(guide, district)
         _show(listing, _format(output_format or common.format, output), output)
 
 
+def _common(ctx: typer.Context) -> Common:
+    """The options given before the command's name."""
+    return ctx.obj if isinstance(ctx.obj, Common) else Common()
+
+
 def _data_dir(ctx: typer.Context, data_dir: Path | None) -> Path:
     """--data-dir given after the command's name, or before it, or the built-in guide."""
-    common = ctx.obj if isinstance(ctx.obj, Common) else Common()
-    return data_dir or common.data_dir or default_data_dir()
+    return data_dir or _common(ctx).data_dir or default_data_dir()
 
 
 def _shown_dir(ctx: typer.Context, data_dir: Path | None) -> str | None:
     """The data folder as the person typed it, for the commands printed back to them."""
-    common = ctx.obj if isinstance(ctx.obj, Common) else Common()
-    chosen = data_dir or common.data_dir
+    chosen = data_dir or _common(ctx).data_dir
     return str(chosen) if chosen is not None else None
 
 

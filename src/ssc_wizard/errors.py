@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+#: An error makes a guide unusable; a warning is legal but probably a slip.
+Severity = Literal["error", "warning"]
+
 
 class WizardError(Exception):
     """Something the person can fix; the message says what and how."""
@@ -30,8 +33,8 @@ class Problem:
     line: int
     column: int
     message: str
-    #: A warning is legal but probably a slip; only ``ssc-wizard check`` shows warnings.
-    severity: Literal["error", "warning"] = "error"
+    #: Only ``ssc-wizard check`` shows warnings.
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

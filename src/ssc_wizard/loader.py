@@ -11,12 +11,12 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ssc_wizard.checks import Finding, check_guide, suspicious
-from ssc_wizard.errors import DataError, Problem, WizardError
+from ssc_wizard.errors import DataError, Problem, Severity, WizardError
 from ssc_wizard.model import (
     Choice,
     District,
@@ -205,7 +205,7 @@ def examine(
     scenarios, offices = models["scenarios"], models["offices"]
     assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
 
-    def located(findings: list[Finding], severity: Literal["error", "warning"]) -> list[Problem]:
+    def located(findings: list[Finding], severity: Severity) -> list[Problem]:
         return [
             docs[f.file].problem(f.path, f.message, key=f.at_key, severity=severity)
             for f in findings

@@ -72,7 +72,7 @@ def paths_text(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
 
 
 def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str | None) -> str:
-    """The documented JSON contract (README, "Paths"): ``paths`` is null past the limit."""
+    """The JSON contract (README, "For maintainers"; schemas/paths.schema.json)."""
     listed = count <= limit
     data = {
         "schema_version": SCHEMA_VERSION,

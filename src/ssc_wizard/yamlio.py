@@ -10,11 +10,11 @@ text, aliases, several documents in one file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-from ssc_wizard.errors import DataError, Problem
+from ssc_wizard.errors import DataError, Problem, Severity
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -72,7 +72,7 @@ class Document:
         message: str,
         *,
         key: bool = False,
-        severity: Literal["error", "warning"] = "error",
+        severity: Severity = "error",
     ) -> Problem:
         pos = self.locate(path, key=key)
         return Problem(self.file, pos.line, pos.column, message, severity)
