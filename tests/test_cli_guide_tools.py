@@ -183,15 +183,16 @@ def test_graph_of_a_broken_guide_is_exit_1_with_its_problems(tmp_path: Path) -> 
     assert "makes a loop" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "graph", "paths"])
+@pytest.mark.parametrize("command", ["check", "graph", "paths", "new-guide"])
 @pytest.mark.parametrize("option", [["--format", "json"], ["-o", "x.txt"], ["-a", "colour=red"]])
 def test_wizard_options_before_a_maintainer_command_are_refused(
-    command: str, option: list[str]
+    command: str, option: list[str], tmp_path: Path
 ) -> None:
-    result = run(*option, command)
+    result = run(*option, command, *([str(tmp_path / "new")] if command == "new-guide" else []))
     assert result.exit_code == 2
     flag = {"-o": "--output", "-a": "--answer"}.get(option[0], option[0])
     assert result.stderr == (
         f"ssc-wizard: {flag} before {command!r} is for the questions; give {command!r} its "
         f"options after its name (see ssc-wizard {command} --help)\n"
     )
+    assert not (tmp_path / "new").exists()
