@@ -1,6 +1,6 @@
 """The shape of a guide's decision tree, drawn for people: Mermaid, Graphviz DOT, or a tree.
 
-Pure: text in and text out (the tree is plain data; ``render`` draws it).
+Pure: a guide in, text out (the tree is plain data; ``report.tree_view`` draws it).
 Questions and outcomes are drawn differently, each edge carries the id of the
 choice that takes it, and questions asked after an outcome hang off it with a
 dashed edge. Every question and outcome appears once, so the drawing stays as
@@ -65,7 +65,7 @@ def _nodes_and_edges(guide: Guide) -> tuple[list[_Node], list[_Edge]]:
                 edges.append(_Edge(_question_id(qid), _outcome_id(choice.outcome), cid))
     for oid, outcome in scenarios.outcomes.items():
         nodes.append(_Node(_outcome_id(oid), "outcome", oid, outcome.title))
-        for follow_up in dict.fromkeys(outcome.ask):
+        for follow_up in guide.asked_after(oid):
             edges.append(_Edge(_outcome_id(oid), _question_id(follow_up), "then", follow_up=True))
     return nodes, edges
 
@@ -185,7 +185,7 @@ def tree(guide: Guide) -> TreeItem:
 
 
 def _follow_up_items(guide: Guide, outcome_id: str) -> Iterator[TreeItem]:
-    for qid in dict.fromkeys(guide.scenarios.outcomes[outcome_id].ask):
+    for qid in guide.asked_after(outcome_id):
         count = len(guide.choices(qid))
         text = f"{guide.scenarios.questions[qid].text} ({count} choices)"
         yield TreeItem("follow_up", None, qid, text)

@@ -185,6 +185,10 @@ class Guide(_Frozen):
         choices.update(question.choices)
         return choices
 
+    def asked_after(self, outcome_id: str) -> list[str]:
+        """The questions asked once an outcome is reached; one listed twice is asked once."""
+        return list(dict.fromkeys(self.scenarios.outcomes[outcome_id].ask))
+
     def expand(self, items: list[str | Include]) -> list[str]:
         """A list of steps or materials with each include replaced by its shared list."""
         expanded: list[str] = []

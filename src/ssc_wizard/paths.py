@@ -41,13 +41,8 @@ def count_paths(guide: Guide) -> int:
     return counts[scenarios.start]
 
 
-def _follow_ups(guide: Guide, outcome_id: str) -> list[str]:
-    # A question listed twice in `ask` is still asked once.
-    return list(dict.fromkeys(guide.scenarios.outcomes[outcome_id].ask))
-
-
 def _follow_up_count(guide: Guide, outcome_id: str) -> int:
-    return math.prod(len(guide.choices(qid)) for qid in _follow_ups(guide, outcome_id))
+    return math.prod(len(guide.choices(qid)) for qid in guide.asked_after(outcome_id))
 
 
 def iter_paths(guide: Guide) -> Iterator[Reached]:
@@ -68,6 +63,6 @@ def iter_paths(guide: Guide) -> Iterator[Reached]:
             frames.append((choice.next, iter(scenarios.questions[choice.next].choices.items())))
             continue
         assert choice.outcome is not None  # the checks guarantee every choice leads on
-        follow_ups = _follow_ups(guide, choice.outcome)
+        follow_ups = guide.asked_after(choice.outcome)
         for picked in itertools.product(*(guide.choices(q) for q in follow_ups)):
             yield Reached(choice.outcome, dict([*taken, *zip(follow_ups, picked, strict=True)]))
