@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ssc_wizard import yamlio
+from ssc_wizard import words, yamlio
 from ssc_wizard.engine import answer_problem
 from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
+from ssc_wizard.lang import Lang
 from ssc_wizard.loader import read_text
 from ssc_wizard.model import Guide
 from ssc_wizard.session import Given
@@ -26,7 +27,7 @@ def example(guide: Guide) -> tuple[str, str]:
     return start, next(iter(guide.choices(start)))
 
 
-def parse_flags(items: Iterable[str], guide: Guide) -> Given:
+def parse_flags(items: Iterable[str], guide: Guide, lang: Lang) -> Given:
     """``QUESTION=CHOICE`` arguments; the same question twice must agree."""
     answers: dict[str, str] = {}
     for item in items:
@@ -34,13 +35,13 @@ def parse_flags(items: Iterable[str], guide: Guide) -> Given:
         question_id, choice_id = question_id.strip(), choice_id.strip()
         if not sep or not question_id or not choice_id:
             raise UsageError(
-                f"--answer {item!r} is not QUESTION=CHOICE; write it like "
-                "--answer {}={}".format(*example(guide))
+                words.NOT_AN_ANSWER(lang, item=item, example="{}={}".format(*example(guide)))
             )
         if answers.get(question_id, choice_id) != choice_id:
             raise UsageError(
-                f"question {question_id!r} is answered twice, with {answers[question_id]!r} "
-                f"and {choice_id!r}; keep one"
+                words.ANSWERED_TWICE(
+                    lang, question_id=question_id, first=answers[question_id], second=choice_id
+                )
             )
         answers[question_id] = choice_id
     return Given(answers)
@@ -94,7 +95,8 @@ def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
             kind = "a list" if isinstance(choice_id, list) else "a mapping"
             problems.append(doc.problem(path, f"expected a choice id, got {kind}"))
             continue
-        message = answer_problem(guide, question_id, choice_id)
+        # In English, like every other problem found in a file.
+        message = answer_problem(guide, question_id, choice_id, "en")
         if message is not None:
             known = question_id in guide.scenarios.questions
             problems.append(doc.problem(path, message, key=not known))

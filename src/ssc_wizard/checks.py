@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ssc_wizard.model import Include, Offices, Scenarios
+from ssc_wizard.lang import NAMES, Lang
+from ssc_wizard.model import Include, Localized, Offices, Scenarios, texts
 from ssc_wizard.yamlio import DataPath
 
 FileKey = Literal["scenarios", "offices"]
@@ -311,20 +312,28 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
             for unused in table
             if unused not in used
         ]
-    for did, district in offices.districts.items():
-        if district.name_zh is None:
+    found += _untranslated("scenarios", scenarios)
+    found += _untranslated("offices", offices)
+    return found
+
+
+def _untranslated(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
+    """Every text that lacks a language: its readers get the other one meanwhile."""
+    found = []
+    for path, text in texts(model):
+        for lang in text.missing:
+            other: Lang = "en" if lang == "zh" else "zh"
             found.append(
                 Finding(
-                    "offices",
-                    ("districts", did),
-                    f"district {did!r} has no `name_zh`: add its Chinese name, "
-                    "shown beside the English one",
-                    at_key=True,
+                    file,
+                    path,
+                    f"this text has no `{lang}` ({NAMES[lang]}) version, so {NAMES[lang]} "
+                    f"readers see the {NAMES[other]} one; write it as `{{en: ..., zh: ...}}`",
                 )
             )
     return found
 
 
-def _has_text(items: list[str | Include], scenarios: Scenarios) -> bool:
+def _has_text(items: list[Localized | Include], scenarios: Scenarios) -> bool:
     """Whether steps or materials say anything (an unknown include is an error elsewhere)."""
     return any(not isinstance(i, Include) or scenarios.shared.get(i.include) != [] for i in items)

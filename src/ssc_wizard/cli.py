@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from ssc_wizard import __version__, completion, formats, terminal
+from ssc_wizard import __version__, completion, formats, terminal, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import DataError, Interrupted, ProblemsFound, UsageError, WizardError
 from ssc_wizard.formats import Format
+from ssc_wizard.lang import NAMES, Lang, from_environment
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
-from ssc_wizard.model import Guide
+from ssc_wizard.model import Guide, texts
 from ssc_wizard.output import check_writable, write_atomically
 from ssc_wizard.result import OfficeList, Result, build_result, command_line, office_list
 from ssc_wizard.session import Asker, Given, resolve, review
@@ -48,11 +49,23 @@ def _say_error(message: str) -> None:
     typer.echo(f"ssc-wizard: {message}", err=True)
 
 
+@dataclass
+class Voice:
+    """The language the error boundary speaks: set once the command has chosen one."""
+
+    lang: Lang = "en"
+
+
 @contextmanager
-def error_boundary() -> Iterator[None]:
-    """The one place where the product's errors become messages and exit codes."""
+def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
+    """The one place where the product's errors become messages and exit codes.
+
+    Messages raised by the core are already in the language asked for; the
+    boundary's own words follow ``Voice.lang``.
+    """
+    voice = Voice(_language(lang, None, quiet=True))
     try:
-        yield
+        yield voice
     except ProblemsFound as exc:
         count = len(exc.problems)
         _say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
@@ -64,18 +77,49 @@ def error_boundary() -> Iterator[None]:
         _say_error(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except (KeyboardInterrupt, EOFError):
-        _say_error("interrupted")
+        _say_error(words.INTERRUPTED(voice.lang))
         raise typer.Exit(Interrupted.exit_code) from None
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise  # click's own handling: exit codes, and a quiet exit when the reader left
     except Exception as exc:
         if os.environ.get("SSC_WIZARD_DEBUG"):
             raise
-        _say_error(
-            f"internal error ({type(exc).__name__}: {exc}). This is a bug: please report it "
-            "with the command you ran. SSC_WIZARD_DEBUG=1 shows the details."
-        )
+        _say_error(words.INTERNAL_ERROR(voice.lang, error=f"{type(exc).__name__}: {exc}"))
         raise typer.Exit(EXIT_BUG) from None
+
+
+class Language(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = False) -> Lang:
+    """--lang, else the environment's; English where the output cannot show the other.
+
+    Checked before anything is printed, so that nothing comes out half in
+    question marks: stdout and stderr must both be able to show every text of
+    the tool and the guide in that language.
+    """
+    lang: Lang = "zh" if chosen is Language.zh else "en" if chosen else from_environment(os.environ)
+    if lang == "en":
+        return lang
+    sample = words.everything(lang)
+    if guide is not None:
+        everywhere = texts(guide.scenarios), texts(guide.offices)
+        sample += "".join(text.get(lang) for found in everywhere for _, text in found)
+    for stream in (sys.stdout, sys.stderr):
+        if terminal.unencodable(sample, stream) is not None:
+            if not quiet:
+                encoding = getattr(stream, "encoding", "?")
+                _say_error(words.CANNOT_SHOW.format(encoding=encoding, language=NAMES[lang]))
+            return "en"
+    return lang
+
+
+def _chosen_lang(ctx: typer.Context, lang: Lang) -> Lang | None:
+    """The language when typed as --lang, for the commands printed back to the person."""
+    source = ctx.get_parameter_source("lang_option")  # not SSC_WIZARD_LANG
+    return lang if getattr(source, "name", None) == "COMMANDLINE" else None
 
 
 def _show_version(value: bool) -> None:
@@ -84,14 +128,14 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _refuse(reason: str) -> Asker:
+def _refuse(reason: words.Tr, lang: Lang) -> Asker:
     def ask(pending: Pending) -> NoReturn:
-        raise missing_answer(pending, reason)
+        raise missing_answer(pending, reason(lang), lang)
 
     return ask
 
 
-def _prompt_stream() -> TextIO | str:
+def _prompt_stream() -> TextIO | words.Tr:
     """The terminal to draw prompts on, or why there is none.
 
     Answers are read from stdin only when it is a terminal, never from a pipe.
@@ -99,18 +143,18 @@ def _prompt_stream() -> TextIO | str:
     ``ssc-wizard --format json > result.json`` still asks on the screen).
     """
     if not sys.stdin.isatty():
-        return "stdin is not a terminal, and answers are never read from a pipe"
+        return words.NO_TERMINAL
     for stream in (sys.stdout, sys.stderr):
         if stream.isatty():
             return stream
-    return "neither stdout nor stderr is a terminal to show the question on"
+    return words.NO_SCREEN
 
 
-def _asker(stream: TextIO) -> Asker:
+def _asker(stream: TextIO, lang: Lang) -> Asker:
     def ask(pending: Pending) -> str:
         from ssc_wizard import prompts  # loads questionary: only when a question is asked
 
-        return prompts.ask(pending, stream)
+        return prompts.ask(pending, stream, lang)
 
     return ask
 
@@ -122,6 +166,7 @@ class Common:
     format: Format | None = None
     output: Path | None = None
     data_dir: Path | None = None
+    lang: Language | None = None
 
 
 EXAMPLES = """\b
@@ -172,6 +217,16 @@ DataDirOption = Annotated[
         help="Folder holding scenarios.yaml and offices.yaml (default: the built-in guide).",
     ),
 ]
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        envvar="SSC_WIZARD_LANG",
+        case_sensitive=False,
+        help="Language: en (English) or zh (简体中文). "
+        "Default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en.",
+    ),
+]
 
 
 @app.callback(invoke_without_command=True, epilog=EXAMPLES)
@@ -205,6 +260,7 @@ def wizard(
     output_format: FormatOption = None,
     output: OutputOption = None,
     data_dir: DataDirOption = None,
+    lang_option: LangOption = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -221,7 +277,7 @@ def wizard(
     --answers-file) and prints the procedure: offices, steps, materials and
     legal basis.
     """
-    with error_boundary():
+    with error_boundary(lang_option) as voice:
         if ctx.invoked_subcommand is not None:
             wizard_only: dict[str, object] = {
                 "--answer": answer,
@@ -231,37 +287,56 @@ def wizard(
             }
             if ctx.invoked_subcommand != "offices":  # the others have their own formats
                 wizard_only |= {"--format": output_format, "--output": output}
-            _refuse_before(ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v])
+            _refuse_before(
+                ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v], voice.lang
+            )
             # Given before the subcommand's name, these still apply to it.
-            ctx.obj = Common(output_format, output, data_dir)
+            ctx.obj = Common(output_format, output, data_dir, lang_option)
             return
         guide = load_guide(data_dir or default_data_dir())
-        given = parse_flags(answer or [], guide)
+        lang = voice.lang = _language(lang_option, guide)
+        given = parse_flags(answer or [], guide, lang)
         if answers_file is not None:
             given = combine(given, load_answers_file(answers_file, guide))
-        _refuse_same_file(output=output, save_answers=save_answers, answers_file=answers_file)
+        _refuse_same_file(lang, output=output, save_answers=save_answers, answers_file=answers_file)
         for path in (output, save_answers):
             if path is not None:
                 check_writable(path)  # before anyone spends time answering
-        stream = "--no-input was given" if no_input else _prompt_stream()
-        ask = _refuse(stream) if isinstance(stream, str) else _asker(stream)
-        reached = resolve(guide, given, ask)
+        stream = words.NO_INPUT if no_input else _prompt_stream()
+        ask = _refuse(stream, lang) if isinstance(stream, words.Tr) else _asker(stream, lang)
+        reached = resolve(guide, given, ask, lang)
         fmt = _format(output_format, output)
         folder = str(data_dir) if data_dir is not None else None
+        results = Results(guide, lang, folder, _chosen_lang(ctx, lang), fmt)
         # "Your answers" and the menu to change them: only for a person who was
         # asked something and is reading the result on the screen.
         asked = bool(reached.answers.keys() - given.answers.keys())
         reviewing = asked and output is None and stream is sys.stdout
         if reviewing:
             sys.stdout.write("\n")  # between the last answer and the result
-        _show(build_result(guide, reached, folder), fmt, output, answers=not reviewing)
+        _show(results.of(reached), fmt, output, answers=not reviewing)
         if reviewing:
-            reached = _review(guide, reached, given, ask, fmt, folder)
+            reached = _review(results, reached, given, ask)
         if save_answers is not None:
-            command = command_line(reached.answers, folder)
+            command = command_line(reached.answers, folder, results.chosen_lang)
             saved = answers_yaml(reached.answers, reached.outcome_id, command)
             write_atomically(save_answers, saved)
-            _done(f"answers saved to {save_answers}")
+            _done(words.ANSWERS_SAVED(lang, path=save_answers))
+
+
+@dataclass(frozen=True)
+class Results:
+    """How this run turns a walk's end into a result: the guide, language and flags."""
+
+    guide: Guide
+    lang: Lang
+    folder: str | None
+    #: The language typed as --lang, for the replay command.
+    chosen_lang: Lang | None
+    fmt: Format
+
+    def of(self, reached: Reached) -> Result:
+        return build_result(self.guide, reached, self.lang, self.folder, self.chosen_lang)
 
 
 @app.command(
@@ -283,13 +358,16 @@ def offices(
     output_format: FormatOption = None,
     output: OutputOption = None,
     data_dir: DataDirOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """List every kind of office, with what each one handles."""
-    with error_boundary():
-        common = _common(ctx)
+    common = _common(ctx)
+    lang_option = lang_option or common.lang
+    with error_boundary(lang_option) as voice:
         output = output or common.output
         guide = load_guide(_data_dir(ctx, data_dir))
-        listing = office_list(guide, district)
+        lang = voice.lang = _language(lang_option, guide)
+        listing = office_list(guide, lang, district)
         _show(listing, _format(output_format or common.format, output), output)
 
 
@@ -358,20 +436,23 @@ def graph(
         ),
     ] = GraphFormat.tree,
     data_dir: DataDirOption = None,
+    lang_option: LangOption = None,
 ) -> None:
     """Draw the decision tree: questions, the choices between them, and outcomes."""
     from ssc_wizard import graph
 
-    with error_boundary():
+    lang_option = lang_option or _common(ctx).lang
+    with error_boundary(lang_option) as voice:
         guide = load_guide(_data_dir(ctx, data_dir))
+        lang = voice.lang = _language(lang_option, guide)
         if graph_format is GraphFormat.mermaid:
-            sys.stdout.write(graph.mermaid(guide))
+            _write(graph.mermaid(guide, lang), lang)
         elif graph_format is GraphFormat.dot:
-            sys.stdout.write(graph.dot(guide))
+            _write(graph.dot(guide, lang), lang)
         else:
             from ssc_wizard.report import tree_view
 
-            _console().print(tree_view(graph.tree(guide)))
+            _write(_drawn(lambda console: console.print(tree_view(graph.tree(guide, lang)))), lang)
 
 
 class PathsFormat(StrEnum):
@@ -452,23 +533,26 @@ def new_guide(
         )
 
 
-def _refuse_before(subcommand: str, options: list[str]) -> None:
+def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
     if options:
         raise UsageError(
-            f"{', '.join(options)} before {subcommand!r} {'is' if len(options) == 1 else 'are'} "
-            f"for the questions; give {subcommand!r} its options after its name "
-            f"(see ssc-wizard {subcommand} --help)"
+            words.REFUSED_BEFORE(
+                lang,
+                options=", ".join(options),
+                command=subcommand,
+                verb="is" if len(options) == 1 else "are",
+            )
         )
 
 
-def _refuse_same_file(output: Path | None, **others: Path | None) -> None:
+def _refuse_same_file(lang: Lang, output: Path | None, **others: Path | None) -> None:
     """The result written over the answers (or over the file they come from) loses them."""
     if output is None:
         return
     for name, path in others.items():
         if path is not None and path.resolve() == output.resolve():
             flag = "--" + name.replace("_", "-")
-            raise UsageError(f"--output and {flag} name the same file, {path}; give two names")
+            raise UsageError(words.SAME_FILE(lang, flag=flag, path=path))
 
 
 def _format(chosen: Format | None, output: Path | None) -> Format:
@@ -481,31 +565,26 @@ def _done(message: str) -> None:
         typer.echo(f"ssc-wizard: {message}", err=True)
 
 
-def _review(
-    guide: Guide,
-    reached: Reached,
-    given: Given,
-    ask: Asker,
-    fmt: Format,
-    folder: str | None,
-) -> Reached:
+def _review(results: Results, reached: Reached, given: Given, ask: Asker) -> Reached:
     from ssc_wizard import prompts, render
 
+    lang = results.lang
+
     def decide(reached: Reached) -> str | None:
-        result = build_result(guide, reached, folder)
-        if fmt is Format.rich:
-            render.print_answers(result.answers, _console())
+        answers = results.of(reached).answers
+        if results.fmt is Format.rich:
+            _write(_drawn(lambda console: render.print_answers(answers, lang, console)), lang)
             sys.stdout.write("\n")
         else:
-            sys.stdout.write("\n" + render.answers_text(result.answers) + "\n")
+            _write("\n" + render.answers_text(answers, lang) + "\n", lang)
         sys.stdout.flush()
-        return prompts.review(result.answers, sys.stdout)
+        return prompts.review(answers, sys.stdout, lang)
 
     def show(reached: Reached) -> None:
         sys.stdout.write("\n")
-        _show(build_result(guide, reached, folder), fmt, None, answers=False)
+        _show(results.of(reached), results.fmt, None, answers=False)
 
-    return review(guide, reached, given.answers, ask, decide, show)
+    return review(results.guide, reached, given.answers, ask, decide, show)
 
 
 def _console() -> Console:
@@ -517,19 +596,39 @@ def _console() -> Console:
     return Console()
 
 
+def _drawn(draw: Callable[[Console], None]) -> str:
+    """What rich draws for this terminal, as text to check before any of it is written."""
+    console = _console()
+    with console.capture() as captured:
+        draw(console)
+    return captured.get()
+
+
+def _write(text: str, lang: Lang) -> None:
+    """All of ``text`` on stdout, or none of it when stdout cannot encode some of it."""
+    bad = terminal.unencodable(text, sys.stdout)
+    if bad is not None:
+        encoding = getattr(sys.stdout, "encoding", "?")
+        raise WizardError(words.CANNOT_ENCODE(lang, encoding=encoding, text=bad))
+    sys.stdout.write(text)
+
+
 def _show(
     item: Result | OfficeList, fmt: Format, output: Path | None, *, answers: bool = True
 ) -> None:
     """A result or the office list: on stdout, or written whole to ``output``."""
-    if output is None and fmt is Format.rich:
-        formats.print_rich(item, _console(), answers=answers)
-        return
-    text = formats.as_text(item, fmt, answers=answers)
-    if output is None:
-        sys.stdout.write(text)
+    lang = item.lang
+    if output is not None:
+        write_atomically(output, formats.as_text(item, fmt, answers=answers))
+        done = words.RESULT_WRITTEN if isinstance(item, Result) else words.OFFICES_WRITTEN
+        _done(done(lang, path=output))
+    elif fmt is Format.rich:
+        _write(_drawn(lambda console: formats.print_rich(item, console, answers=answers)), lang)
     else:
-        write_atomically(output, text)
-        _done(f"{'result' if isinstance(item, Result) else 'office list'} written to {output}")
+        text = formats.as_text(item, fmt, answers=answers)
+        if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
+            text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
+        _write(text, lang)
 
 
 def main() -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import typer  # at run time: typer reads these functions' annotations
 
 from ssc_wizard.engine import open_questions
 from ssc_wizard.errors import WizardError
+from ssc_wizard.lang import Lang, from_environment
 from ssc_wizard.loader import default_data_dir, load_guide
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
     guide = _guide(ctx)
     if guide is None:
         return []
+    lang = _lang(ctx)
     questions = guide.scenarios.questions
     given = dict(item.partition("=")[::2] for item in ctx.params.get("answer") or ())
     question_id, sep, partial = incomplete.partition("=")
@@ -38,13 +40,13 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
         left = open_questions(guide, given)
         matching = [q for q in left if q.startswith(incomplete)]
         if len(matching) != 1:
-            return [(f"{q}=", questions[q].text) for q in matching]
+            return [(f"{q}=", questions[q].text.get(lang)) for q in matching]
         # One question fits: go straight on to its choices, so the shell adds no space after "=".
         question_id, partial = matching[0], ""
     if question_id not in questions:
         return []
     return [
-        (f"{question_id}={choice_id}", choice.label)
+        (f"{question_id}={choice_id}", choice.label.get(lang))
         for choice_id, choice in guide.choices(question_id).items()
         if choice_id.startswith(partial)
     ]
@@ -54,11 +56,22 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
     guide = _guide(ctx)
     if guide is None:
         return []
+    lang = _lang(ctx)
     return [
-        (district_id, district.label)
+        (district_id, district.name.get(lang))
         for district_id, district in guide.offices.districts.items()
         if district_id.startswith(incomplete)
     ]
+
+
+def _lang(ctx: typer.Context) -> Lang:
+    """The descriptions' language: --lang when typed before the word completed."""
+    context: Any = ctx
+    while context is not None:
+        if context.params.get("lang") is not None:
+            return cast(Lang, str(context.params["lang"]))
+        context = context.parent
+    return from_environment(os.environ)
 
 
 def _guide(ctx: typer.Context) -> Guide | None:

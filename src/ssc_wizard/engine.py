@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ssc_wizard import words
 from ssc_wizard.errors import UsageError
+from ssc_wizard.lang import Lang
 from ssc_wizard.model import Choice, Guide, Question
 
 
@@ -37,24 +39,27 @@ class Reached:
     answers: dict[str, str]
 
 
-def answer_problem(guide: Guide, question_id: str, choice_id: str) -> str | None:
+def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang) -> str | None:
     """What is wrong with one answer (an unknown question or choice), or None."""
     questions = guide.scenarios.questions
     if question_id not in questions:
-        return f"there is no question {question_id!r}; the questions are: {', '.join(questions)}"
+        return words.NO_SUCH_QUESTION(lang, question_id=question_id, questions=", ".join(questions))
     choices = guide.choices(question_id)
     if choice_id not in choices:
-        return (
-            f"{choice_id!r} is not a choice of {question_id!r} "
-            f"({questions[question_id].text}); choose one of: {', '.join(choices)}"
+        return words.NO_SUCH_CHOICE(
+            lang,
+            choice_id=choice_id,
+            question_id=question_id,
+            question=questions[question_id].text.get(lang),
+            choices=", ".join(choices),
         )
     return None
 
 
-def check_answers(guide: Guide, answers: Mapping[str, str]) -> None:
+def check_answers(guide: Guide, answers: Mapping[str, str], lang: Lang) -> None:
     """Refuse unknown questions and choices before anything is asked."""
     for question_id, choice_id in answers.items():
-        problem = answer_problem(guide, question_id, choice_id)
+        problem = answer_problem(guide, question_id, choice_id, lang)
         if problem is not None:
             raise UsageError(problem)
 
@@ -119,10 +124,14 @@ def open_questions(guide: Guide, answers: Mapping[str, str]) -> list[str]:
     return [q for q in scenarios.questions if q in found]
 
 
-def missing_answer(pending: Pending, reason: str) -> UsageError:
+def missing_answer(pending: Pending, reason: str, lang: Lang) -> UsageError:
     """The error for a question that must be answered but cannot be asked."""
     return UsageError(
-        f"question {pending.question_id!r} ({pending.question.text}) has no answer, "
-        f"and {reason}. Answer it with --answer {pending.question_id}=CHOICE, "
-        f"where CHOICE is one of: {', '.join(pending.choices)}"
+        words.MISSING_ANSWER(
+            lang,
+            question_id=pending.question_id,
+            question=pending.question.text.get(lang),
+            reason=reason,
+            choices=", ".join(pending.choices),
+        )
     )

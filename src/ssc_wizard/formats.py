@@ -49,7 +49,7 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     from ssc_wizard import render
 
     if fmt is Format.json:
-        return render.to_json(item) + "\n"
+        return as_json(item)
     if fmt is Format.markdown:
         from ssc_wizard import markdown
 
@@ -65,6 +65,13 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     buffer = io.StringIO()
     print_rich(item, Console(file=buffer, width=FILE_WIDTH, color_system=None), answers=answers)
     return buffer.getvalue()
+
+
+def as_json(item: Result | OfficeList, *, ascii_only: bool = False) -> str:
+    """JSON; ``ascii_only`` escapes every other character, for an output that cannot show it."""
+    import json
+
+    return json.dumps(item.to_json(), ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def print_rich(item: Result | OfficeList, console: Console, *, answers: bool = True) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide
 
 #: Characters per line of a DOT label, which Graphviz never wraps itself.
@@ -51,28 +52,28 @@ class _Edge:
     follow_up: bool = False
 
 
-def _nodes_and_edges(guide: Guide) -> tuple[list[_Node], list[_Edge]]:
+def _nodes_and_edges(guide: Guide, lang: Lang) -> tuple[list[_Node], list[_Edge]]:
     scenarios = guide.scenarios
     nodes: list[_Node] = []
     edges: list[_Edge] = []
     for qid, question in scenarios.questions.items():
         remark = f"({len(guide.choices(qid))} choices)" if question.choices_from else None
-        nodes.append(_Node(_question_id(qid), "question", qid, question.text, remark))
+        nodes.append(_Node(_question_id(qid), "question", qid, question.text.get(lang), remark))
         for cid, choice in question.choices.items():
             if choice.next is not None:
                 edges.append(_Edge(_question_id(qid), _question_id(choice.next), cid))
             elif choice.outcome is not None:
                 edges.append(_Edge(_question_id(qid), _outcome_id(choice.outcome), cid))
     for oid, outcome in scenarios.outcomes.items():
-        nodes.append(_Node(_outcome_id(oid), "outcome", oid, outcome.title))
+        nodes.append(_Node(_outcome_id(oid), "outcome", oid, outcome.title.get(lang)))
         for follow_up in guide.asked_after(oid):
             edges.append(_Edge(_outcome_id(oid), _question_id(follow_up), "then", follow_up=True))
     return nodes, edges
 
 
-def mermaid(guide: Guide) -> str:
+def mermaid(guide: Guide, lang: Lang) -> str:
     """A Mermaid flowchart (GitHub draws one inside a ```mermaid block)."""
-    nodes, edges = _nodes_and_edges(guide)
+    nodes, edges = _nodes_and_edges(guide, lang)
     out = [
         "flowchart TD",
         "    classDef question fill:#e8f0fe,stroke:#4a6fa5,color:#000",
@@ -97,12 +98,12 @@ def _mermaid_text(text: str) -> str:
     return "".join(_MERMAID_ESCAPES.get(char, char) for char in text)
 
 
-def dot(guide: Guide) -> str:
+def dot(guide: Guide, lang: Lang) -> str:
     """A Graphviz digraph: ``dot -Tsvg guide.dot -o guide.svg`` draws it."""
-    nodes, edges = _nodes_and_edges(guide)
+    nodes, edges = _nodes_and_edges(guide, lang)
     out = [
         "digraph guide {",
-        f"    label={_dot_text(guide.scenarios.guide.title)};",
+        f"    label={_dot_text(guide.scenarios.guide.title.get(lang))};",
         "    labelloc=t;",
         '    fontname="Helvetica";',
         '    node [fontname="Helvetica", fontsize=11];',
@@ -146,7 +147,7 @@ class TreeItem:
     children: list[TreeItem] = field(default_factory=list)
 
 
-def tree(guide: Guide) -> TreeItem:
+def tree(guide: Guide, lang: Lang) -> TreeItem:
     """The decision tree from the start, each question's branches shown once.
 
     A question reached a second time (choices sharing a sub-tree) is a "seen"
@@ -157,7 +158,7 @@ def tree(guide: Guide) -> TreeItem:
     scenarios = guide.scenarios
     questions = scenarios.questions
     start = scenarios.start
-    root = TreeItem("question", None, start, questions[start].text)
+    root = TreeItem("question", None, start, questions[start].text.get(lang))
     expanded = {start}
     # Depth first in the order shown, so the one expanded is the first one shown.
     stack = [(root, iter(questions[start].choices.items()))]
@@ -170,22 +171,22 @@ def tree(guide: Guide) -> TreeItem:
         cid, choice = step
         if choice.next is None:
             oid = choice.outcome or ""
-            child = TreeItem("outcome", cid, oid, scenarios.outcomes[oid].title)
-            child.children = list(_follow_up_items(guide, oid))
+            child = TreeItem("outcome", cid, oid, scenarios.outcomes[oid].title.get(lang))
+            child.children = list(_follow_up_items(guide, oid, lang))
         elif choice.next in expanded:
-            child = TreeItem("seen", cid, choice.next, questions[choice.next].text)
+            child = TreeItem("seen", cid, choice.next, questions[choice.next].text.get(lang))
         elif len(stack) >= MAX_DEPTH:
-            child = TreeItem("deeper", cid, choice.next, questions[choice.next].text)
+            child = TreeItem("deeper", cid, choice.next, questions[choice.next].text.get(lang))
         else:
-            child = TreeItem("question", cid, choice.next, questions[choice.next].text)
+            child = TreeItem("question", cid, choice.next, questions[choice.next].text.get(lang))
             expanded.add(choice.next)
             stack.append((child, iter(questions[choice.next].choices.items())))
         item.children.append(child)
     return root
 
 
-def _follow_up_items(guide: Guide, outcome_id: str) -> Iterator[TreeItem]:
+def _follow_up_items(guide: Guide, outcome_id: str, lang: Lang) -> Iterator[TreeItem]:
     for qid in guide.asked_after(outcome_id):
         count = len(guide.choices(qid))
-        text = f"{guide.scenarios.questions[qid].text} ({count} choices)"
+        text = f"{guide.scenarios.questions[qid].text.get(lang)} ({count} choices)"
         yield TreeItem("follow_up", None, qid, text)

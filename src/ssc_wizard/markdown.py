@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ssc_wizard.render import office_details, office_place
+from ssc_wizard import words
+from ssc_wizard.lang import Lang
+from ssc_wizard.render import law_name, office_details, office_place
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -28,51 +30,57 @@ def escape(text: str) -> str:
 
 def result_markdown(result: Result, *, answers: bool = True) -> str:
     """``answers=False`` leaves out "Your answers", as ``render.to_text`` does."""
+    lang = result.lang
     lines = [f"# {escape(result.title)}", "", f"*{escape(result.guide_title)}*", ""]
     lines += [escape(result.summary), ""]
     if answers and result.answers:
-        lines += ["## Your answers", ""]
+        lines += [f"## {words.YOUR_ANSWERS(lang)}", ""]
         lines += [f"- {escape(a.question)} **{escape(a.choice)}**" for a in result.answers]
         lines += [""]
-    lines += ["## Where to go", "", *_offices(result.offices), ""]
-    lines += ["## Steps", ""]
+    lines += [f"## {words.WHERE_TO_GO(lang)}", "", *_offices(result.offices, lang), ""]
+    lines += [f"## {words.STEPS(lang)}", ""]
     lines += [f"{i}. {escape(step)}" for i, step in enumerate(result.steps, 1)]
     lines += [""]
     if result.note:
-        lines += [f"> **Note:** {escape(result.note)}", ""]
-    lines += ["## Bring with you", ""]
+        note = words.HEADING(lang, title=words.NOTE(lang))
+        lines += [f"> **{note}** {escape(result.note)}", ""]
+    lines += [f"## {words.BRING(lang)}", ""]
     lines += [f"- [ ] {escape(item)}" for item in result.materials]
     if result.legal_basis:
-        lines += ["", "## Legal basis", ""]
-        lines += [
-            f"- *{escape(law.law)}, {escape(law.article)}:* {escape(law.text)}"
-            for law in result.legal_basis
-        ]
-    lines += ["", *_footer(result.more_help, result.source)]
-    lines += ["", "To get this result again without questions:", "", *_code(result.command)]
+        lines += ["", f"## {words.LEGAL_BASIS(lang)}", ""]
+        for law in result.legal_basis:
+            name = words.HEADING(lang, title=escape(law_name(law, lang)))
+            lines.append(f"- *{name}* {escape(law.text)}")
+    lines += ["", *_footer(result.more_help, result.source, lang)]
+    lines += ["", words.HEADING(lang, title=words.AGAIN(lang)), "", *_code(result.command)]
     return "\n".join(lines) + "\n"
 
 
 def offices_markdown(listing: OfficeList) -> str:
-    lines = [f"# Offices: {escape(listing.guide_title)}", ""]
+    lang = listing.lang
+    lines = [f"# {escape(words.OFFICES_OF(lang, title=listing.guide_title))}", ""]
     if listing.district is not None:
-        lines += [f"For {escape(listing.district.label)}.", ""]
-    lines += [*_offices(listing.offices), "", *_footer(listing.more_help, listing.source)]
+        lines += [escape(words.FOR_DISTRICT(lang, district=listing.district.name)), ""]
+    lines += [*_offices(listing.offices, lang), ""]
+    lines += _footer(listing.more_help, listing.source, lang)
     return "\n".join(lines) + "\n"
 
 
-def _offices(offices: Sequence[OfficeOption]) -> list[str]:
+def _offices(offices: Sequence[OfficeOption], lang: Lang) -> list[str]:
     lines = []
     for office in offices:
-        place = office_place(office)
-        where = f", {escape(place)}" if place else ""
-        lines.append(f"- **{escape(office.name)}**{where}: {escape(office.handles)}")
-        lines += [f"  - {escape(detail)}" for detail in office_details(office)]
+        place = office_place(office, lang)
+        name = f"**{escape(office.name)}**"
+        if place:
+            name = words.OFFICE_AT(lang, name=name, place=escape(place))
+        lines.append("- " + words.LABELLED(lang, label=name, value=escape(office.handles)))
+        lines += [f"  - {escape(detail)}" for detail in office_details(office, lang)]
     return lines
 
 
-def _footer(more_help: str, source: str) -> list[str]:
-    return ["---", "", f"**{escape(more_help)}**", "", f"Source: {escape(source)}"]
+def _footer(more_help: str, source: str, lang: Lang) -> list[str]:
+    source_line = words.LABELLED(lang, label=words.SOURCE(lang), value=escape(source))
+    return ["---", "", f"**{escape(more_help)}**", "", source_line]
 
 
 def _code(command: str) -> list[str]:

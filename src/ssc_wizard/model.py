@@ -8,6 +8,7 @@ path into the YAML and can be turned into ``file:line:column``. Cross-references
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -15,10 +16,15 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     Tag,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from ssc_wizard.lang import NAMES, Lang
 
 #: Ids are what scripts type: short, lower case, stable.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -30,18 +36,60 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
+class Localized(_Frozen):
+    """A text people read, in each language: ``{en: ..., zh: ...}``.
+
+    Plain text counts as English, so a guide can be written in English first;
+    ``check`` warns about every text still missing a language, and readers of
+    that language see the other one meanwhile.
+    """
+
+    en: Text | None = Field(None, description="In English.")
+    zh: Text | None = Field(None, description="In Simplified Chinese.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_is_english(cls, value: Any) -> Any:
+        # Anything but a mapping is checked as the English text, so that a bare
+        # number or `no` gets the usual "put it in quotes" message.
+        return value if isinstance(value, dict | Localized) else {"en": value}
+
+    @model_validator(mode="after")
+    def _in_some_language(self) -> Localized:
+        if self.en is None and self.zh is None:
+            raise ValueError("give the text in each language: `{en: ..., zh: ...}`")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        both = handler(core_schema)
+        plain = {"type": "string", "minLength": 1, "description": "Plain text counts as English."}
+        return {"anyOf": [both, plain]}
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``, or in the other language while it lacks that one."""
+        found = self.zh if lang == "zh" else self.en
+        return found or self.en or self.zh or ""
+
+    @property
+    def missing(self) -> list[Lang]:
+        return [lang for lang in NAMES if getattr(self, lang) is None]
+
+
 class GuideInfo(_Frozen):
     """What the guide is, where its facts come from, and where to turn next."""
 
-    title: Text = Field(description="The guide's name, shown above every result.")
-    source: Text = Field(description="Where the facts come from; said with every result.")
-    more_help: Text = Field(description="Where to turn for what the guide does not say.")
+    title: Localized = Field(description="The guide's name, shown above every result.")
+    source: Localized = Field(description="Where the facts come from; said with every result.")
+    more_help: Localized = Field(description="Where to turn for what the guide does not say.")
 
 
 class Choice(_Frozen):
     """One answer to a question. It leads to a `next` question or to an `outcome`."""
 
-    label: Text = Field(description="The answer as people read it.")
+    label: Localized = Field(description="The answer as people read it.")
     next: Id | None = Field(None, description="The id of the question asked next.")
     outcome: Id | None = Field(None, description="The id of the outcome this answer ends in.")
 
@@ -49,8 +97,8 @@ class Choice(_Frozen):
 class Question(_Frozen):
     """A question with its choices; its key is the id scripts use in `--answer`."""
 
-    text: Text = Field(description="The question as people read it.")
-    help: Text | None = Field(
+    text: Localized = Field(description="The question as people read it.")
+    help: Localized | None = Field(
         None, description="One plain line under the question: why it is asked."
     )
     choices_from: Literal["districts"] | None = Field(
@@ -70,13 +118,14 @@ class Include(_Frozen):
 
 
 def _item_kind(value: Any) -> str:
-    return "include" if isinstance(value, dict | Include) else "text"
+    is_include = isinstance(value, Include) or (isinstance(value, dict) and "include" in value)
+    return "include" if is_include else "text"
 
 
-#: A step or a material: text, or `include: NAME`. The discriminator keeps
+#: A step or a material: a text, or `include: NAME`. The discriminator keeps
 #: errors to the one form the author evidently meant.
 Item = Annotated[
-    Annotated[Text, Tag("text")] | Annotated[Include, Tag("include")],
+    Annotated[Localized, Tag("text")] | Annotated[Include, Tag("include")],
     Discriminator(_item_kind),
 ]
 
@@ -84,16 +133,16 @@ Item = Annotated[
 class Law(_Frozen):
     """A legal provision an outcome rests on."""
 
-    law: Text = Field(description="The law's name.")
-    article: Text = Field(description="The article or section.")
-    text: Text = Field(description="What it says, in plain words.")
+    law: Localized = Field(description="The law's name.")
+    article: Localized = Field(description="The article or section.")
+    text: Localized = Field(description="What it says, in plain words.")
 
 
 class Outcome(_Frozen):
     """Where a path ends: the procedure people are shown."""
 
-    title: Text = Field(description="A short heading.")
-    summary: Text = Field(description="What to do, in a sentence or two.")
+    title: Localized = Field(description="A short heading.")
+    summary: Localized = Field(description="What to do, in a sentence or two.")
     ask: list[Id] = Field(
         default_factory=list,
         description="Questions asked once the outcome is reached, to fill in details "
@@ -102,7 +151,9 @@ class Outcome(_Frozen):
     steps: list[Item] = Field(
         description="What to do, in order; `- include: NAME` for a shared list."
     )
-    note: Text | None = Field(None, description="Anything else to know, shown after the steps.")
+    note: Localized | None = Field(
+        None, description="Anything else to know, shown after the steps."
+    )
     offices: list[Id] = Field(description="Ids of the offices in offices.yaml that handle it.")
     materials: list[Item] = Field(description="What to bring; `- include: NAME` for a shared list.")
     legal_basis: list[Id] = Field(description="Ids of the laws under `laws` it rests on.")
@@ -115,7 +166,7 @@ class Scenarios(_Frozen):
     start: Id = Field(description="The id of the first question.")
     questions: dict[Id, Question]
     outcomes: dict[Id, Outcome]
-    shared: dict[Id, list[Text]] = Field(
+    shared: dict[Id, list[Localized]] = Field(
         default_factory=dict,
         description="Lists of steps or materials written once and included by outcomes.",
     )
@@ -125,13 +176,13 @@ class Scenarios(_Frozen):
 class Office(_Frozen):
     """A kind of office; its key is the id outcomes use."""
 
-    name: Text = Field(description="The office's name as people read it.")
-    handles: Text = Field(description="What it does for this guide.")
+    name: Localized = Field(description="The office's name as people read it.")
+    handles: Localized = Field(description="What it does for this guide.")
     per_district: bool = Field(
         False, description="There is one in each district: the district answer names it."
     )
-    address: Text | None = Field(None, description="Only with a `source` that states it.")
-    hours: Text | None = Field(None, description="Only with a `source` that states them.")
+    address: Localized | None = Field(None, description="Only with a `source` that states it.")
+    hours: Localized | None = Field(None, description="Only with a `source` that states them.")
     phone: Text | None = Field(None, description="Only with a `source` that states it.")
     source: Text | None = Field(
         None, description="The public page that gives the address, hours or phone."
@@ -150,14 +201,7 @@ class Office(_Frozen):
 class District(_Frozen):
     """A district (or county); its key is the choice id of the district question."""
 
-    name: Text = Field(description="The district's name.")
-    # Optional so that a guide can be started before every name is known;
-    # `check` warns while it is missing.
-    name_zh: Text | None = Field(None, description="The district's name in Chinese.")
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.name_zh})" if self.name_zh else self.name
+    name: Localized = Field(description="The district's name.")
 
 
 class Offices(_Frozen):
@@ -167,6 +211,23 @@ class Offices(_Frozen):
     districts: dict[Id, District] = Field(
         default_factory=dict, description="Offered by a question with `choices_from: districts`."
     )
+
+
+def texts(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Localized]]:
+    """Every text in a model, with its path (its YAML keys and list indexes)."""
+    if isinstance(value, Localized):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), (*path, name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))
 
 
 class Guide(_Frozen):
@@ -181,7 +242,7 @@ class Guide(_Frozen):
         choices: dict[str, Choice] = {}
         if question.choices_from == "districts":
             for district_id, district in self.offices.districts.items():
-                choices[district_id] = Choice(label=district.label)
+                choices[district_id] = Choice(label=district.name)
         choices.update(question.choices)
         return choices
 
@@ -189,9 +250,9 @@ class Guide(_Frozen):
         """The questions asked once an outcome is reached; one listed twice is asked once."""
         return list(dict.fromkeys(self.scenarios.outcomes[outcome_id].ask))
 
-    def expand(self, items: list[str | Include]) -> list[str]:
+    def expand(self, items: list[Localized | Include]) -> list[Localized]:
         """A list of steps or materials with each include replaced by its shared list."""
-        expanded: list[str] = []
+        expanded: list[Localized] = []
         for item in items:
             if isinstance(item, Include):
                 expanded.extend(self.scenarios.shared[item.include])

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
-from ssc_wizard import terminal
+from ssc_wizard import terminal, words
 from ssc_wizard.engine import Pending
 from ssc_wizard.errors import Interrupted
+from ssc_wizard.lang import Lang
 from ssc_wizard.session import BACK, START_AGAIN
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from ssc_wizard.result import Answer
 
-BACK_LABEL = "Back"
 #: The pointer (" » ") is three columns wide; wrapped choice lines align after it.
 _CHOICE_INDENT = 3
 #: "? " before the question.
@@ -47,6 +47,7 @@ class Menu:
 
     message: str
     options: Sequence[Option]
+    lang: Lang
     help: str | None = None
     default: str | None = None
     back: bool = False
@@ -54,29 +55,35 @@ class Menu:
     @property
     def entries(self) -> list[Option]:
         """The options, then Back when it is offered."""
-        return [*self.options, *([(BACK, BACK_LABEL)] if self.back else [])]
+        return [*self.options, *([(BACK, words.BACK(self.lang))] if self.back else [])]
 
 
-def ask(pending: Pending, stream: TextIO) -> str:
-    """One question of the guide: a choice id, or BACK."""
-    options = [(cid, choice.label) for cid, choice in pending.choices.items()]
+def ask(pending: Pending, stream: TextIO, lang: Lang) -> str:
+    """One question of the guide, in ``lang``: a choice id, or BACK."""
+    question = pending.question
     return select(
-        pending.question.text,
-        options,
+        question.text.get(lang),
+        [(cid, choice.label.get(lang)) for cid, choice in pending.choices.items()],
         stream,
-        help=pending.question.help,
+        lang,
+        help=question.help.get(lang) if question.help else None,
         default=pending.default,
         back=pending.can_go_back,
     )
 
 
-def review(answers: Sequence[Answer], stream: TextIO) -> str | None:
+def review(answers: Sequence[Answer], stream: TextIO, lang: Lang) -> str | None:
     """After a result: a question id to change, START_AGAIN, or None to quit."""
     while True:
         action = select(
-            "What would you like to do now?",
-            [("change", "Change an answer"), ("again", "Start again"), ("quit", "Quit")],
+            words.WHAT_NOW(lang),
+            [
+                ("change", words.CHANGE(lang)),
+                ("again", words.START_AGAIN(lang)),
+                ("quit", words.QUIT(lang)),
+            ],
             stream,
+            lang,
             default="quit",
         )
         if action == "quit":
@@ -84,9 +91,13 @@ def review(answers: Sequence[Answer], stream: TextIO) -> str | None:
         if action == "again":
             return START_AGAIN
         question_id = select(
-            "Which answer do you want to change?",
-            [(a.question_id, f"{a.question} — {a.choice}") for a in answers],
+            words.WHICH_ANSWER(lang),
+            [
+                (a.question_id, words.ANSWER_IN_MENU(lang, question=a.question, choice=a.choice))
+                for a in answers
+            ],
             stream,
+            lang,
             back=True,
         )
         if question_id != BACK:
@@ -97,17 +108,18 @@ def select(
     message: str,
     options: Sequence[Option],
     stream: TextIO,
+    lang: Lang,
     *,
     help: str | None = None,
     default: str | None = None,
     back: bool = False,
 ) -> str:
     """Pick one option's value; Back (when offered) is always the last option."""
-    menu = Menu(message, options, help, default, back)
+    menu = Menu(message, options, lang, help, default, back)
     try:
         return _numbered(menu, stream) if terminal.is_dumb() else _arrow_keys(menu, stream)
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted("interrupted") from None
+        raise Interrupted(words.INTERRUPTED(lang)) from None
 
 
 def _wrap(text: str, width: int, indent: int) -> str:
@@ -160,7 +172,8 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
         for value, label in menu.options
     ]
     if menu.back:
-        choices += [questionary.Separator(), questionary.Choice(title=BACK_LABEL, value=BACK)]
+        back = _wrap(words.BACK(menu.lang), width, _CHOICE_INDENT)
+        choices += [questionary.Separator(), questionary.Choice(title=back, value=BACK)]
     question = questionary.select(
         _wrap(menu.message, width, _QUESTION_INDENT),
         choices=choices,
@@ -171,7 +184,7 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
         # it was in the menu; the record is written below, wrapped for its place.
         erase_when_done=True,
     )
-    _below_question(question.application, menu.help, width)
+    _below_question(question.application, menu, width)
     _end_on_ctrl_d(question.application)
     value = str(question.unsafe_ask())
     _record(output, menu.message, dict(menu.entries)[value], width)
@@ -195,7 +208,7 @@ def _record(output: Output, message: str, answer: str, width: int) -> None:
     print_formatted_text(text, style=DEFAULT_STYLE, output=output)
 
 
-def _below_question(app: Application[object], help: str | None, width: int) -> None:
+def _below_question(app: Application[object], menu: Menu, width: int) -> None:
     """Show the help line and how to answer between the question and its choices.
 
     questionary has no place for this, so a line is added to its layout: the
@@ -206,9 +219,9 @@ def _below_question(app: Application[object], help: str | None, width: int) -> N
     from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Window
 
     text: StyleAndTextTuples = []
-    if help is not None:
-        text.append(("italic", f"  {_wrap(help, width, _QUESTION_INDENT)}\n"))
-    hint = _wrap("Use the arrow keys, then Enter.", width, _QUESTION_INDENT)
+    if menu.help is not None:
+        text.append(("italic", f"  {_wrap(menu.help, width, _QUESTION_INDENT)}\n"))
+    hint = _wrap(words.ARROW_KEYS(menu.lang), width, _QUESTION_INDENT)
     text.append(("class:instruction", f"  {hint}"))
     root = app.layout.container
     if not isinstance(root, HSplit):  # pragma: no cover - questionary's layout changed
@@ -232,7 +245,7 @@ def _end_on_ctrl_d(app: Application[object]) -> None:
 
 def _numbered(menu: Menu, stream: TextIO) -> str:
     """Ask with numbered lines, for a terminal that cannot draw a menu."""
-    _explain_numbered(stream)
+    _explain_numbered(stream, menu.lang)
     width = terminal.columns()
     values = [value for value, _ in menu.entries]
     lines = ["", _wrap(menu.message, width, 0)]
@@ -242,12 +255,13 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
         marker = f"  {number}. "
         lines.append(marker + _wrap(label, width, len(marker)))
     stream.write("\n".join(lines) + "\n")
-    hint = f"1-{len(values)}"
+    lang = menu.lang
+    hint = words.NUMBER_RANGE(lang, last=len(values))
     default = menu.default
     if default is not None:
-        hint += f", Enter for {values.index(default) + 1}"
+        hint = words.NUMBER_DEFAULT(lang, range=hint, default=values.index(default) + 1)
     while True:
-        stream.write(f"Your choice ({hint}): ")
+        stream.write(words.YOUR_CHOICE(lang, hint=hint))
         stream.flush()
         line = sys.stdin.readline()
         if not line:
@@ -258,16 +272,12 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
         if typed.isdigit() and 1 <= int(typed) <= len(values):
             return values[int(typed) - 1]
         if typed:
-            stream.write(f"{typed!r} is not one of the numbers.\n")
+            stream.write(words.NOT_A_NUMBER(lang, typed=typed) + "\n")
 
 
 @cache
-def _explain_numbered(stream: TextIO) -> None:
+def _explain_numbered(stream: TextIO, lang: Lang) -> None:
     """Said once: why there is no menu, and how to answer without questions."""
     width = terminal.columns()
-    for sentence in (
-        "This terminal cannot draw menus (TERM is dumb), so the choices are numbered.",
-        "To answer without questions, give the answers as flags: --answer QUESTION=CHOICE "
-        "(see ssc-wizard --help).",
-    ):
+    for sentence in (words.NUMBERED_WHY(lang), words.NUMBERED_FLAGS(lang)):
         stream.write(_wrap(sentence, width, 0) + "\n")

@@ -6,11 +6,12 @@ data is always given to rich as ``Text``, never parsed as markup.
 
 from __future__ import annotations
 
-import json
 import shlex
 from typing import TYPE_CHECKING
 
-from ssc_wizard.result import Answer, OfficeList, OfficeOption, Result
+from ssc_wizard import words
+from ssc_wizard.lang import Lang
+from ssc_wizard.result import Answer, Law, OfficeList, OfficeOption, Result
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,34 +21,41 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def office_place(office: OfficeOption) -> str | None:
+def office_place(office: OfficeOption, lang: Lang) -> str | None:
     """Which one of an office kind to go to, where that depends on the district."""
     if office.district is not None:
-        return office.district.label
+        return office.district.name
     if office.per_district:
-        return "the one for your district"
+        return words.YOUR_DISTRICTS_ONE(lang)
     return None
 
 
-def office_details(office: OfficeOption) -> list[str]:
+def office_details(office: OfficeOption, lang: Lang) -> list[str]:
     return [
-        f"{label}: {value}"
+        words.LABELLED(lang, label=label(lang), value=value)
         for label, value in (
-            ("Address", office.address),
-            ("Hours", office.hours),
-            ("Phone", office.phone),
-            ("Source", office.source),
+            (words.ADDRESS, office.address),
+            (words.HOURS, office.hours),
+            (words.PHONE, office.phone),
+            (words.SOURCE, office.source),
         )
         if value
     ]
 
 
-def to_json(item: Result | OfficeList) -> str:
-    return json.dumps(item.to_json(), ensure_ascii=False, indent=2)
+def law_name(law: Law, lang: Lang) -> str:
+    """A law cited, by its name and article."""
+    return words.LAW_ARTICLE(lang, law=law.law, article=law.article)
 
 
-def answers_text(answers: Sequence[Answer]) -> str:
-    return "Your answers:\n" + "".join(f"- {a.question} {a.choice}\n" for a in answers)
+def heading(text: words.Tr, lang: Lang) -> str:
+    """A heading in plain text: "Steps:", "办理流程："."""
+    return words.HEADING(lang, title=text(lang))
+
+
+def answers_text(answers: Sequence[Answer], lang: Lang) -> str:
+    lines = [heading(words.YOUR_ANSWERS, lang), *(f"- {a.question} {a.choice}" for a in answers)]
+    return "\n".join(lines) + "\n"
 
 
 def to_text(result: Result, *, answers: bool = True) -> str:
@@ -56,28 +64,32 @@ def to_text(result: Result, *, answers: bool = True) -> str:
     ``answers=False`` leaves out "Your answers", for when they are shown
     separately, next to the menu that changes them.
     """
+    lang = result.lang
     lines = [result.title, "", result.summary, ""]
     if answers:
-        lines += [answers_text(result.answers)]
-    lines += ["Where to go:", *_office_lines(result.offices), "", "Steps:"]
+        lines += [answers_text(result.answers, lang)]
+    lines += [heading(words.WHERE_TO_GO, lang), *_office_lines(result.offices, lang)]
+    lines += ["", heading(words.STEPS, lang)]
     lines += [f"{i}. {step}" for i, step in enumerate(result.steps, 1)]
     if result.note:
-        lines += ["", f"Note: {result.note}"]
-    lines += ["", "Bring with you:"]
+        lines += ["", words.LABELLED(lang, label=words.NOTE(lang), value=result.note)]
+    lines += ["", heading(words.BRING, lang)]
     lines += [f"- {item}" for item in result.materials]
-    lines += ["", "Legal basis:"]
-    lines += [f"- {law.law}, {law.article}: {law.text}" for law in result.legal_basis]
+    if result.legal_basis:
+        lines += ["", heading(words.LEGAL_BASIS, lang)]
+        for law in result.legal_basis:
+            lines.append("- " + words.LABELLED(lang, label=law_name(law, lang), value=law.text))
     lines += [
         "",
         result.more_help,
-        f"Source: {result.source}",
+        words.LABELLED(lang, label=words.SOURCE(lang), value=result.source),
         "",
-        f"To get this result again without questions: {result.command}",
+        words.LABELLED(lang, label=words.AGAIN(lang), value=result.command),
     ]
     return "\n".join(lines) + "\n"
 
 
-def print_answers(answers: Sequence[Answer], console: Console) -> None:
+def print_answers(answers: Sequence[Answer], lang: Lang, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -86,7 +98,7 @@ def print_answers(answers: Sequence[Answer], console: Console) -> None:
     table.add_column(overflow="fold")
     for answer in answers:
         table.add_row(Text(answer.question), Text(answer.choice))
-    console.print(_heading("Your answers"))
+    console.print(_heading(words.YOUR_ANSWERS(lang)))
     console.print(table)
 
 
@@ -95,6 +107,7 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     from rich.panel import Panel
     from rich.text import Text
 
+    lang = result.lang
     console.print(
         Panel(
             Text(result.summary),
@@ -105,78 +118,96 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     )
 
     if answers:
-        print_answers(result.answers, console)
+        print_answers(result.answers, lang, console)
 
-    console.print(_heading("Where to go"))
-    console.print(_offices_table(result.offices))
+    console.print(_heading(words.WHERE_TO_GO(lang)))
+    console.print(_offices_table(result.offices, lang))
 
-    console.print(_heading("Steps"))
+    console.print(_heading(words.STEPS(lang)))
     console.print(_hanging([f"{i}." for i in range(1, len(result.steps) + 1)], result.steps))
     if result.note:
         console.print()
         console.print(
-            Panel(Text(result.note), title="Note", title_align="left", border_style="yellow")
+            Panel(
+                Text(result.note), title=words.NOTE(lang), title_align="left", border_style="yellow"
+            )
         )
 
-    console.print(_heading("Bring with you"))
-    console.print(_hanging(["•"] * len(result.materials), result.materials))
+    console.print(_heading(words.BRING(lang)))
+    bullet = "-" if console.options.ascii_only else "•"
+    console.print(_hanging([bullet] * len(result.materials), result.materials))
 
-    console.print(_heading("Legal basis"))
-    for law in result.legal_basis:
-        line = Text(f"{law.law}, {law.article}: ", style="italic")
-        line.append(law.text, style="")
-        console.print(line)
+    if result.legal_basis:
+        console.print(_heading(words.LEGAL_BASIS(lang)))
+        for law in result.legal_basis:
+            name = words.LABELLED(lang, label=law_name(law, lang), value="")
+            line = Text(name, style="italic")
+            line.append(law.text, style="")
+            console.print(line)
 
     console.print()
     console.print(Text(result.more_help, style="bold yellow"))
-    console.print(Text(f"Source: {result.source}", style="dim"))
-    console.print(Text("To get this result again without questions:", style="dim"))
+    console.print(
+        Text(words.LABELLED(lang, label=words.SOURCE(lang), value=result.source), style="dim")
+    )
+    console.print(Text(heading(words.AGAIN, lang), style="dim"))
     console.print(Text(shell_lines(result.command, console.width)), soft_wrap=True)
 
 
 def offices_text(listing: OfficeList) -> str:
-    lines = [f"Offices: {listing.guide_title}", ""]
+    lang = listing.lang
+    lines = [words.OFFICES_OF(lang, title=listing.guide_title), ""]
     if listing.district is not None:
-        lines += [f"For {listing.district.label}.", ""]
-    lines += [*_office_lines(listing.offices), "", listing.more_help, f"Source: {listing.source}"]
+        lines += [words.FOR_DISTRICT(lang, district=listing.district.name), ""]
+    lines += [*_office_lines(listing.offices, lang), "", listing.more_help]
+    lines += [words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)]
     return "\n".join(lines) + "\n"
 
 
 def print_offices_rich(listing: OfficeList, console: Console) -> None:
     from rich.text import Text
 
-    title = Text(f"Offices: {listing.guide_title}", style="bold")
+    lang = listing.lang
+    title = Text(words.OFFICES_OF(lang, title=listing.guide_title), style="bold")
     if listing.district is not None:
-        title.append(f"\nFor {listing.district.label}", style="green")
+        title.append("\n" + words.FOR_DISTRICT(lang, district=listing.district.name), style="green")
     console.print(title)
-    console.print(_offices_table(listing.offices))
+    console.print(_offices_table(listing.offices, lang))
     console.print(Text(listing.more_help, style="bold yellow"))
-    console.print(Text(f"Source: {listing.source}", style="dim"))
+    console.print(
+        Text(words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source), style="dim")
+    )
 
 
-def _office_lines(offices: Sequence[OfficeOption]) -> list[str]:
+def office_heading(office: OfficeOption, lang: Lang) -> str:
+    """An office's name, with which one of its kind to go to."""
+    place = office_place(office, lang)
+    return words.OFFICE_AT(lang, name=office.name, place=place) if place else office.name
+
+
+def _office_lines(offices: Sequence[OfficeOption], lang: Lang) -> list[str]:
     lines = []
     for office in offices:
-        place = office_place(office)
-        lines.append(f"- {office.name}" + (f", {place}" if place else "") + f": {office.handles}")
-        lines += [f"  {detail}" for detail in office_details(office)]
+        name = office_heading(office, lang)
+        lines.append("- " + words.LABELLED(lang, label=name, value=office.handles))
+        lines += [f"  {detail}" for detail in office_details(office, lang)]
     return lines
 
 
-def _offices_table(offices: Sequence[OfficeOption]) -> Table:
+def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, leading=1)
-    table.add_column("Office", style="bold", overflow="fold", ratio=2)
-    table.add_column("What it handles", overflow="fold", ratio=3)
+    table.add_column(words.OFFICE(lang), style="bold", overflow="fold", ratio=2)
+    table.add_column(words.HANDLES(lang), overflow="fold", ratio=3)
     for office in offices:
         name = Text(office.name)
-        place = office_place(office)
+        place = office_place(office, lang)
         if place:
             name.append(f"\n{place}", style="green" if office.district else "dim")
-        for detail in office_details(office):
+        for detail in office_details(office, lang):
             name.append(f"\n{detail}", style="dim")
         table.add_row(name, Text(office.handles))
     return table

@@ -1,7 +1,7 @@
 """What a walk ends in: the procedure to print, ready for any output format.
 
 Pure: joins the outcome with its shared steps, offices, laws and the district
-answered, and says which command reproduces it.
+answered, in one language, and says which command reproduces it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ssc_wizard import words
 from ssc_wizard.engine import Reached
 from ssc_wizard.errors import UsageError
-from ssc_wizard.model import District, Guide, Law
+from ssc_wizard.lang import Lang
+from ssc_wizard.model import Guide, Localized
 
-SCHEMA_VERSION = 1
+#: 2: texts in the language asked for, with "lang"; a district is {id, name}.
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,25 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class District:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Law:
+    law: str
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
 class OfficeOption:
     id: str
     name: str
     handles: str
     per_district: bool
     #: Set when the office is one per district and the person named theirs.
-    district_id: str | None
     district: District | None
     address: str | None
     hours: str | None
@@ -43,6 +58,7 @@ class OfficeOption:
 
 @dataclass(frozen=True)
 class Result:
+    lang: Lang
     guide_title: str
     source: str
     more_help: str
@@ -61,6 +77,7 @@ class Result:
         """The documented JSON contract (README, "JSON output")."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "lang": self.lang,
             "answers": {a.question_id: a.choice_id for a in self.answers},
             "outcome": {
                 "id": self.outcome_id,
@@ -85,10 +102,10 @@ class Result:
 class OfficeList:
     """Every office kind of a guide: what ``ssc-wizard offices`` prints."""
 
+    lang: Lang
     guide_title: str
     source: str
     more_help: str
-    district_id: str | None
     district: District | None
     offices: tuple[OfficeOption, ...]
 
@@ -96,17 +113,16 @@ class OfficeList:
         """The documented JSON contract (README, "Offices")."""
         return {
             "schema_version": SCHEMA_VERSION,
-            "district": _district_json(self.district_id, self.district),
+            "lang": self.lang,
+            "district": _district_json(self.district),
             "offices": [_office_json(o) for o in self.offices],
             "more_help": self.more_help,
             "source": self.source,
         }
 
 
-def _district_json(district_id: str | None, district: District | None) -> dict[str, Any] | None:
-    if district_id is None or district is None:
-        return None
-    return {"id": district_id, "name": district.name, "name_zh": district.name_zh}
+def _district_json(district: District | None) -> dict[str, Any] | None:
+    return None if district is None else {"id": district.id, "name": district.name}
 
 
 def _office_json(office: OfficeOption) -> dict[str, Any]:
@@ -115,7 +131,7 @@ def _office_json(office: OfficeOption) -> dict[str, Any]:
         "name": office.name,
         "handles": office.handles,
         "per_district": office.per_district,
-        "district": _district_json(office.district_id, office.district),
+        "district": _district_json(office.district),
         "address": office.address,
         "hours": office.hours,
         "phone": office.phone,
@@ -123,36 +139,51 @@ def _office_json(office: OfficeOption) -> dict[str, Any]:
     }
 
 
-def command_line(answers: dict[str, str], data_dir: str | None = None) -> str:
-    """The shell command that gives the same result without a prompt."""
+def command_line(
+    answers: dict[str, str], data_dir: str | None = None, lang: Lang | None = None
+) -> str:
+    """The shell command that gives the same result without a prompt.
+
+    ``lang`` only when the person chose it with ``--lang``; otherwise the
+    command speaks the language of whoever runs it, as the wizard did.
+    """
     argv = ["ssc-wizard"]
     if data_dir is not None:
         argv += ["--data-dir", data_dir]
+    if lang is not None:
+        argv += ["--lang", lang]
     for question_id, choice_id in answers.items():
         argv += ["--answer", f"{question_id}={choice_id}"]
     return shlex.join(argv)
 
 
+def _district(guide: Guide, district_id: str | None, lang: Lang) -> District | None:
+    if district_id is None:
+        return None
+    return District(district_id, guide.offices.districts[district_id].name.get(lang))
+
+
+def _in(text: Localized | None, lang: Lang) -> str | None:
+    return None if text is None else text.get(lang)
+
+
 def office_options(
-    guide: Guide, office_ids: Iterable[str], district_id: str | None = None
+    guide: Guide, office_ids: Iterable[str], lang: Lang, district_id: str | None = None
 ) -> tuple[OfficeOption, ...]:
     """The offices named, each with the district's own one where it has one per district."""
-    offices = guide.offices
-    district = offices.districts[district_id] if district_id is not None else None
+    district = _district(guide, district_id, lang)
     options = []
     for office_id in office_ids:
-        office = offices.offices[office_id]
-        local = office.per_district and district is not None
+        office = guide.offices.offices[office_id]
         options.append(
             OfficeOption(
                 id=office_id,
-                name=office.name,
-                handles=office.handles,
+                name=office.name.get(lang),
+                handles=office.handles.get(lang),
                 per_district=office.per_district,
-                district_id=district_id if local else None,
-                district=district if local else None,
-                address=office.address,
-                hours=office.hours,
+                district=district if office.per_district else None,
+                address=_in(office.address, lang),
+                hours=_in(office.hours, lang),
                 phone=office.phone,
                 source=office.source,
             )
@@ -160,11 +191,23 @@ def office_options(
     return tuple(options)
 
 
-def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) -> Result:
+def build_result(
+    guide: Guide,
+    reached: Reached,
+    lang: Lang,
+    data_dir: str | None = None,
+    chosen_lang: Lang | None = None,
+) -> Result:
+    """The result in ``lang``; ``chosen_lang`` goes into its command (see ``command_line``)."""
     scenarios, offices = guide.scenarios, guide.offices
     outcome = scenarios.outcomes[reached.outcome_id]
     answers = tuple(
-        Answer(qid, scenarios.questions[qid].text, cid, guide.choices(qid)[cid].label)
+        Answer(
+            qid,
+            scenarios.questions[qid].text.get(lang),
+            cid,
+            guide.choices(qid)[cid].label.get(lang),
+        )
         for qid, cid in reached.answers.items()
     )
     district_id = next(
@@ -175,37 +218,45 @@ def build_result(guide: Guide, reached: Reached, data_dir: str | None = None) ->
         ),
         None,
     )
+    info = scenarios.guide
+    laws = (scenarios.laws[law] for law in outcome.legal_basis)
     return Result(
-        guide_title=scenarios.guide.title,
-        source=scenarios.guide.source,
-        more_help=scenarios.guide.more_help,
+        lang=lang,
+        guide_title=info.title.get(lang),
+        source=info.source.get(lang),
+        more_help=info.more_help.get(lang),
         answers=answers,
         outcome_id=reached.outcome_id,
-        title=outcome.title,
-        summary=outcome.summary,
-        steps=tuple(guide.expand(outcome.steps)),
-        note=outcome.note,
-        offices=office_options(guide, outcome.offices, district_id),
-        materials=tuple(guide.expand(outcome.materials)),
-        legal_basis=tuple(scenarios.laws[law] for law in outcome.legal_basis),
-        command=command_line(reached.answers, data_dir),
+        title=outcome.title.get(lang),
+        summary=outcome.summary.get(lang),
+        steps=tuple(step.get(lang) for step in guide.expand(outcome.steps)),
+        note=_in(outcome.note, lang),
+        offices=office_options(guide, outcome.offices, lang, district_id),
+        materials=tuple(item.get(lang) for item in guide.expand(outcome.materials)),
+        legal_basis=tuple(
+            Law(law.law.get(lang), law.article.get(lang), law.text.get(lang)) for law in laws
+        ),
+        command=command_line(reached.answers, data_dir, chosen_lang),
     )
 
 
-def office_list(guide: Guide, district_id: str | None = None) -> OfficeList:
+def office_list(guide: Guide, lang: Lang, district_id: str | None = None) -> OfficeList:
     """Every office kind, with the district's own ones named when a district is given."""
-    if district_id is not None and district_id not in guide.offices.districts:
-        districts = ", ".join(guide.offices.districts)
-        raise UsageError(
-            f"there is no district {district_id!r}; "
-            + (f"the districts are: {districts}" if districts else "this guide has no districts")
-        )
+    districts = guide.offices.districts
+    if district_id is not None and district_id not in districts:
+        if districts:
+            message = words.NO_SUCH_DISTRICT(
+                lang, district_id=district_id, districts=", ".join(districts)
+            )
+        else:
+            message = words.NO_DISTRICTS(lang, district_id=district_id)
+        raise UsageError(message)
     info = guide.scenarios.guide
     return OfficeList(
-        guide_title=info.title,
-        source=info.source,
-        more_help=info.more_help,
-        district_id=district_id,
-        district=guide.offices.districts[district_id] if district_id is not None else None,
-        offices=office_options(guide, guide.offices.offices, district_id),
+        lang=lang,
+        guide_title=info.title.get(lang),
+        source=info.source.get(lang),
+        more_help=info.more_help.get(lang),
+        district=_district(guide, district_id, lang),
+        offices=office_options(guide, guide.offices.offices, lang, district_id),
     )

@@ -21,8 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from ssc_wizard import words
 from ssc_wizard.engine import Pending, Reached, check_answers, walk
 from ssc_wizard.errors import UsageError
+from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide
 
 #: What an asker returns to go back instead of answering. Never a valid choice id.
@@ -118,18 +120,19 @@ class Given:
         return self.origins.get(question_id, default)
 
 
-def resolve(guide: Guide, given: Given, ask: Asker) -> Reached:
+def resolve(guide: Guide, given: Given, ask: Asker, lang: Lang) -> Reached:
     """Walk to an outcome from the answers given, asking ``ask`` for the rest."""
-    check_answers(guide, given.answers)
+    check_answers(guide, given.answers, lang)
     reached = interview(guide, History.given(given.answers), ask)
     off_path = [q for q in given.answers if q not in reached.answers and q not in given.optional]
     if off_path:
-        path = ", ".join(f"{q}={c}" for q, c in reached.answers.items())
-        unused = " ".join(given.origin(q) for q in off_path)
+        message = words.OFF_PATH_ONE if len(off_path) == 1 else words.OFF_PATH_MANY
         raise UsageError(
-            f"{unused}: {'this question is' if len(off_path) == 1 else 'these questions are'} "
-            f"not asked on the path of the other answers ({path}); remove "
-            f"{'it' if len(off_path) == 1 else 'them'}"
+            message(
+                lang,
+                given=" ".join(given.origin(q) for q in off_path),
+                path=", ".join(f"{q}={c}" for q, c in reached.answers.items()),
+            )
         )
     return reached
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
+
+#: Encodings that can write any text: no need to try.
+_WHOLE_UNICODE = {"utf-8", "utf-16", "utf-32", "gb18030"}
 
 
 def is_dumb() -> bool:
@@ -18,3 +22,22 @@ def size() -> os.terminal_size:
 
 def columns() -> int:
     return size().columns
+
+
+def unencodable(text: str, stream: object) -> str | None:
+    """The first character ``stream`` cannot write, or None when it can write all of ``text``.
+
+    A stream with no encoding (a test's StringIO) takes any text.
+    """
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return None
+    try:
+        if codecs.lookup(encoding).name in _WHOLE_UNICODE:
+            return None
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        return text[exc.start]
+    except LookupError:  # an encoding Python does not know: let the write decide
+        return None
+    return None

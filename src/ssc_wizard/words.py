@@ -1,0 +1,167 @@
+"""The tool's own words, in English and Simplified Chinese side by side.
+
+Everything a person reads that does not come from the guide: headings, menus,
+hints and the wizard's error messages. A translator edits both languages here
+at once. Messages about a guide's data files (``check`` and the loader) are for
+the guide's maintainers and stay in English, like the YAML keys they name.
+
+Each entry is a ``str.format`` template; ``tests/test_words.py`` checks that
+both languages take the same placeholders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ssc_wizard.lang import Lang
+
+
+@dataclass(frozen=True)
+class Tr:
+    """One thing the tool says, in each language."""
+
+    en: str
+    zh: str
+
+    def __call__(self, lang: Lang, /, **values: object) -> str:
+        return (self.zh if lang == "zh" else self.en).format(**values)
+
+
+# Results (render, markdown) ------------------------------------------------
+
+YOUR_ANSWERS = Tr("Your answers", "您的回答")
+WHERE_TO_GO = Tr("Where to go", "办理地点")
+STEPS = Tr("Steps", "办理流程")
+NOTE = Tr("Note", "提示")
+BRING = Tr("Bring with you", "所需材料")
+LEGAL_BASIS = Tr("Legal basis", "法律依据")
+#: A heading in plain text.
+HEADING = Tr("{title}:", "{title}：")
+#: A label and its value, as a line of text.
+LABELLED = Tr("{label}: {value}", "{label}：{value}")
+SOURCE = Tr("Source", "信息来源")
+ADDRESS = Tr("Address", "地址")
+HOURS = Tr("Hours", "办公时间")
+PHONE = Tr("Phone", "电话")
+AGAIN = Tr("To get this result again without questions", "不用回答问题、直接得到这个结果的命令")
+YOUR_DISTRICTS_ONE = Tr("the one for your district", "您所在区县的这一家")
+#: An office kind in a list, with which one of it to go to.
+OFFICE_AT = Tr("{name}, {place}", "{name}（{place}）")
+#: A law and its article, before what it says.
+LAW_ARTICLE = Tr("{law}, {article}", "{law}{article}")
+OFFICE = Tr("Office", "办理机构")
+HANDLES = Tr("What it handles", "办理事项")
+OFFICES_OF = Tr("Offices: {title}", "办理机构：{title}")
+FOR_DISTRICT = Tr("For {district}.", "以下按{district}列出。")
+
+# Prompts --------------------------------------------------------------------
+
+BACK = Tr("Back", "返回上一题")
+ARROW_KEYS = Tr("Use the arrow keys, then Enter.", "用方向键选择，按回车键确认。")
+WHAT_NOW = Tr("What would you like to do now?", "接下来您想做什么？")
+CHANGE = Tr("Change an answer", "修改一个回答")
+START_AGAIN = Tr("Start again", "重新开始")
+QUIT = Tr("Quit", "退出")
+WHICH_ANSWER = Tr("Which answer do you want to change?", "您想修改哪一个回答？")
+ANSWER_IN_MENU = Tr("{question} — {choice}", "{question}——{choice}")
+NUMBERED_WHY = Tr(
+    "This terminal cannot draw menus (TERM is dumb), so the choices are numbered.",
+    "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。",
+)
+NUMBERED_FLAGS = Tr(
+    "To answer without questions, give the answers as flags: --answer QUESTION=CHOICE "
+    "(see ssc-wizard --help).",
+    "如不想逐题回答，可以用参数直接给出答案：--answer 问题=选项（见 ssc-wizard --help）。",
+)
+NUMBER_RANGE = Tr("1-{last}", "1-{last}")
+NUMBER_DEFAULT = Tr("{range}, Enter for {default}", "{range}，直接回车选 {default}")
+YOUR_CHOICE = Tr("Your choice ({hint}): ", "请输入序号（{hint}）：")
+NOT_A_NUMBER = Tr("{typed!r} is not one of the numbers.", "“{typed}”不是列出的序号。")
+
+# The command line --------------------------------------------------------------
+
+INTERRUPTED = Tr("interrupted", "已中断")
+NO_TERMINAL = Tr(
+    "stdin is not a terminal, and answers are never read from a pipe",
+    "标准输入不是终端，而答案从不从管道读取",
+)
+NO_SCREEN = Tr(
+    "neither stdout nor stderr is a terminal to show the question on",
+    "标准输出和标准错误都不是终端，无法显示问题",
+)
+NO_INPUT = Tr("--no-input was given", "指定了 --no-input")
+MISSING_ANSWER = Tr(
+    "question {question_id!r} ({question}) has no answer, and {reason}. "
+    "Answer it with --answer {question_id}=CHOICE, where CHOICE is one of: {choices}",
+    "问题 {question_id}（{question}）没有答案，而{reason}。"
+    "请用 --answer {question_id}=选项 回答，选项为以下之一：{choices}",
+)
+NO_SUCH_QUESTION = Tr(
+    "there is no question {question_id!r}; the questions are: {questions}",
+    "没有问题 {question_id}；现有的问题是：{questions}",
+)
+NO_SUCH_CHOICE = Tr(
+    "{choice_id!r} is not a choice of {question_id!r} ({question}); choose one of: {choices}",
+    "{choice_id} 不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
+)
+NOT_AN_ANSWER = Tr(
+    "--answer {item!r} is not QUESTION=CHOICE; write it like --answer {example}",
+    "--answer {item} 不是“问题=选项”的形式；请写成 --answer {example} 这样",
+)
+ANSWERED_TWICE = Tr(
+    "question {question_id!r} is answered twice, with {first!r} and {second!r}; keep one",
+    "问题 {question_id} 回答了两次（{first} 和 {second}）；请只保留一个",
+)
+OFF_PATH_ONE = Tr(
+    "{given}: this question is not asked on the path of the other answers ({path}); remove it",
+    "{given}：按其他回答（{path}）走下去不会问到这个问题；请删去它",
+)
+OFF_PATH_MANY = Tr(
+    "{given}: these questions are not asked on the path of the other answers ({path}); remove them",
+    "{given}：按其他回答（{path}）走下去不会问到这些问题；请删去它们",
+)
+NO_SUCH_DISTRICT = Tr(
+    "there is no district {district_id!r}; the districts are: {districts}",
+    "没有区县 {district_id}；现有的区县是：{districts}",
+)
+NO_DISTRICTS = Tr(
+    "there is no district {district_id!r}; this guide has no districts",
+    "没有区县 {district_id}；这份指南没有列出区县",
+)
+SAME_FILE = Tr(
+    "--output and {flag} name the same file, {path}; give two names",
+    "--output 和 {flag} 指向同一个文件 {path}；请给出两个不同的文件名",
+)
+ANSWERS_SAVED = Tr("answers saved to {path}", "答案已保存到 {path}")
+RESULT_WRITTEN = Tr("result written to {path}", "结果已写入 {path}")
+OFFICES_WRITTEN = Tr("office list written to {path}", "机构列表已写入 {path}")
+#: Said in English, since it means the other language cannot be shown.
+CANNOT_SHOW = (
+    "the output's encoding ({encoding}) cannot show {language}, so English is used. "
+    "For {language}, use a UTF-8 terminal (or set PYTHONIOENCODING=utf-8)."
+)
+CANNOT_ENCODE = Tr(
+    "the output's encoding ({encoding}) cannot show {text!r}, so nothing was printed. "
+    "Use a UTF-8 terminal (or set PYTHONIOENCODING=utf-8), use --format json, "
+    "or write the result to a file with --output.",
+    "输出的编码（{encoding}）无法显示 {text!r}，因此没有输出任何内容。"
+    "请使用 UTF-8 终端（或设置 PYTHONIOENCODING=utf-8）、使用 --format json，"
+    "或用 --output 把结果写入文件。",
+)
+INTERNAL_ERROR = Tr(
+    "internal error ({error}). This is a bug: please report it with the command you ran. "
+    "SSC_WIZARD_DEBUG=1 shows the details.",
+    "内部错误（{error}）。这是程序的缺陷：请连同您运行的命令一起报告。"
+    "设置 SSC_WIZARD_DEBUG=1 可以看到详细信息。",
+)
+REFUSED_BEFORE = Tr(
+    "{options} before {command!r} {verb} for the questions; give {command!r} its options "
+    "after its name (see ssc-wizard {command} --help)",
+    "{options} 用于回答问题，不能放在 {command} 之前；请把 {command} 的选项写在它的名字之后"
+    "（见 ssc-wizard {command} --help）",
+)
+
+
+def everything(lang: Lang) -> str:
+    """All of the tool's words in ``lang``: to test whether an output can show them."""
+    return "".join(getattr(tr, lang) for tr in globals().values() if isinstance(tr, Tr))
