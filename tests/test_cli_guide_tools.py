@@ -58,11 +58,13 @@ def test_check_lists_every_error_and_warning_in_file_order_and_exits_1(tmp_path:
         f"{s}:10:3: warning: question 'orphan' has only one choice, so it decides nothing: "
         "add a choice or leave the question out",
         f"{s}:22:3: error: outcome 'lonely' can never be reached: no choice leads to it",
-        f"{o}:8:3: warning: office 'local' is never used: no outcome refers to it",
-        f"{o}:12:3: warning: office 'annex' is never used: no outcome refers to it",
-        f"{o}:17:3: warning: district 'south' has no `name_zh`: add its Chinese name, "
-        "shown beside the English one",
-        f"{folder}: 2 errors, 5 warnings; the guide cannot be used until the errors are fixed.",
+        f"{o}:9:3: warning: office 'local' is never used: no outcome refers to it",
+        f"{o}:13:3: warning: office 'annex' is never used: no outcome refers to it",
+        f"{o}:19:11: warning: this text has no `zh` (Chinese) version, so Chinese readers "
+        "see the English one; write it as `{en: ..., zh: ...}`",
+        f"{o}:22:7: warning: this text has no `en` (English) version, so English readers "
+        "see the Chinese one; write it as `{en: ..., zh: ...}`",
+        f"{folder}: 2 errors, 6 warnings; the guide cannot be used until the errors are fixed.",
     ]
 
 
@@ -79,18 +81,18 @@ def test_check_reports_problems_in_both_files_even_when_one_cannot_be_parsed(
     lines = result.stdout.splitlines()
     assert [line.split(":", 1)[0] for line in lines[:-1]] == [str(folder / "scenarios.yaml")] + [
         str(folder / "offices.yaml")
-    ] * 3
-    assert lines[-1].startswith(f"{folder}: 4 errors, 0 warnings;")
+    ] * 5
+    assert lines[-1].startswith(f"{folder}: 6 errors, 0 warnings;")
 
 
 def test_check_passes_a_guide_with_only_warnings(tmp_path: Path) -> None:
     folder = _folder(tmp_path, scenarios=TESTS / "broken" / "scenarios" / "suspicious.yaml")
     result = run("check", "--data-dir", str(folder))
     assert result.exit_code == 0
-    assert result.stdout.count(": warning: ") == 5
+    assert result.stdout.count(": warning: ") == 6
     assert result.stdout.splitlines()[-1] == (
         f"{folder}: the guide is valid (2 questions, 2 outcomes, 2 offices, 2 districts, "
-        "2 paths); 0 errors, 5 warnings."
+        "2 paths); 0 errors, 6 warnings."
     )
 
 

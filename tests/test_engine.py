@@ -23,7 +23,8 @@ def test_follow_up_question_offers_districts_then_own_choices(mini: Guide) -> No
     assert isinstance(state, Pending)
     assert state.question_id == "area"
     assert list(state.choices) == ["north", "south", "unsure"]
-    assert state.choices["north"].label == "North (北区)"
+    assert state.choices["north"].label.get("en") == "North"
+    assert state.choices["north"].label.get("zh") == "北区"
 
 
 def test_every_path_of_the_mini_guide(mini: Guide) -> None:

@@ -266,7 +266,7 @@ def test_change_an_answer_so_that_the_path_changes() -> None:
     assert QUESTIONS["district"] not in changed
     result = after(output, LOST)
     assert "ssc-wizard --answer card_state=lost --answer district=lixia" in result
-    assert "Lixia District (历下区)" in result
+    assert "Lixia District" in result
     for stale in ("keep_card", "account_normal", QUESTIONS["keep_card"]):
         assert stale not in result
     wizard.child.send(ENTER)
@@ -503,7 +503,7 @@ def test_forty_columns_nothing_cut_off_or_split() -> None:
     # Each answer is recorded under its question, wrapped between words.
     for question in QUESTIONS.values():
         assert words(question) in screen
-    for label in ("I have a card issued outside Shandong Province", "Lixia District (历下区)"):
+    for label in ("I have a card issued outside Shandong Province", "Lixia District"):
         assert f"» {label}" in screen
     assert "Take your card and your identification to one of Jinan's social" in screen
     # The command is broken between arguments, and pastes back as one.

@@ -11,9 +11,11 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from ssc_wizard.engine import Reached
+from ssc_wizard.lang import Lang
+from ssc_wizard.formats import as_json
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.render import print_rich, shell_lines, to_json, to_text
+from ssc_wizard.render import print_rich, shell_lines, to_text
 from ssc_wizard.result import Result, build_result
 
 from conftest import MINI, GuideDir
@@ -21,9 +23,11 @@ from conftest import MINI, GuideDir
 ANSI = re.compile(r"\x1b\[")
 
 
-def _result(guide: Guide, district: str = "north") -> Result:
+def _result(guide: Guide, district: str = "north", lang: Lang = "en") -> Result:
     return build_result(
-        guide, Reached("go_small", {"colour": "green", "size": "small", "area": district})
+        guide,
+        Reached("go_small", {"colour": "green", "size": "small", "area": district}),
+        lang=lang,
     )
 
 
@@ -43,8 +47,8 @@ def test_text_is_plain_and_complete(mini: Guide) -> None:
         "1. Walk.",
         "3. Sign out.",
         "- An ID.",
-        "- Local branch, North (北区): Local things.",
-        "Test Act, Section 1: Everyone may go.",
+        "- Local branch, North: Local things.",
+        "- Test Act, Section 1: Everyone may go.",
         "Ask at the front desk.",
         "Source: Made up for the tests.",
         "ssc-wizard --answer colour=green --answer size=small --answer area=north",
@@ -54,7 +58,7 @@ def test_text_is_plain_and_complete(mini: Guide) -> None:
 
 def test_text_does_not_wrap_long_lines(guide_dir: GuideDir) -> None:
     long_step = "word " * 40
-    scenarios = (MINI / "scenarios.yaml").read_text().replace("- Walk.", f"- {long_step.strip()}")
+    scenarios = (MINI / "scenarios.yaml").read_text().replace("en: Walk.", f"en: {long_step}")
     text = to_text(_result(load_guide(guide_dir(scenarios=scenarios))))
     assert f"1. {long_step.strip()}\n" in text
 
@@ -64,15 +68,18 @@ def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None
         (MINI / "offices.yaml")
         .read_text()
         .replace(
-            "    handles: Local things.\n",
-            "    handles: Local things.\n    hours: Weekdays\n    source: https://example.org/branch\n",
+            "    handles: {en: Local things., zh: 本地事务。}\n",
+            "    handles: {en: Local things., zh: 本地事务。}\n    hours: {en: Weekdays, zh: 工作日}\n"
+            "    source: https://example.org/branch\n",
         )
     )
     result = _result(load_guide(guide_dir(offices=offices)))
     assert (
-        "- Local branch, North (北区): Local things.\n  Hours: Weekdays\n  Source: https://example.org/branch\n"
+        "- Local branch, North: Local things.\n  Hours: Weekdays\n  Source: https://example.org/branch\n"
         in to_text(result)
     )
+    in_chinese = to_text(_result(load_guide(guide_dir(offices=offices)), lang="zh"))
+    assert "- 本地分部（北区）：本地事务。\n  办公时间：工作日\n  信息来源：https://example.org/branch\n" in in_chinese
     assert "Source: https://example.org/branch" in _rich(result, width=120)
 
 
@@ -83,9 +90,10 @@ def test_unsure_district_says_which_office_generically(mini: Guide) -> None:
 
 
 def test_json_is_one_object(mini: Guide) -> None:
-    data = json.loads(to_json(_result(mini)))
+    data = json.loads(as_json(_result(mini)))
     assert data["outcome"]["id"] == "go_small"
-    assert "北区" in to_json(_result(mini))  # readable, not \\u escapes
+    assert data["lang"] == "en"
+    assert "北区" in as_json(_result(mini, lang="zh"))  # readable, not \\u escapes
 
 
 def test_rich_shows_every_section(mini: Guide) -> None:
@@ -95,7 +103,7 @@ def test_rich_shows_every_section(mini: Guide) -> None:
         "Your answers",
         "Where to go",
         "Local branch",
-        "North (北区)",
+        "North",
         "Steps",
         "1. Walk.",
         "Bring with you",
@@ -111,7 +119,7 @@ def test_rich_prints_markup_in_the_data_literally(guide_dir: GuideDir) -> None:
     scenarios = (
         (MINI / "scenarios.yaml")
         .read_text()
-        .replace("- Walk.", "- Press [bold]Enter[/bold] or [/x].")
+        .replace("en: Walk.", 'en: "Press [bold]Enter[/bold] or [/x]."')
     )
     out = _rich(_result(load_guide(guide_dir(scenarios=scenarios))))
     assert "Press [bold]Enter[/bold] or [/x]." in out

@@ -26,11 +26,7 @@ def test_district_answer_names_the_local_offices_only(mini: Guide) -> None:
     desk, local = result.offices
     assert (desk.id, desk.district) == ("desk", None)
     assert local.id == "local" and local.district is not None
-    assert (local.district_id, local.district.name, local.district.name_zh) == (
-        "north",
-        "North",
-        "北区",
-    )
+    assert (local.district.id, local.district.name) == ("north", "North")
 
 
 def test_unsure_district_leaves_the_local_office_generic(mini: Guide) -> None:
@@ -46,10 +42,44 @@ def test_answers_carry_question_and_choice_wording(mini: Guide) -> None:
     assert [(a.question, a.choice) for a in result.answers] == [("Which colour?", "Red")]
 
 
+def test_every_text_comes_in_the_language_asked_for(mini: Guide) -> None:
+    reached = Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+    result = build_result(mini, reached, lang="zh")
+    assert result.lang == "zh"
+    assert (result.guide_title, result.title, result.summary) == ("测试指南", "走小号", "走，小号。")
+    assert [(a.question, a.choice) for a in result.answers] == [
+        ("哪种颜色？", "绿色"),
+        ("哪种尺寸？", "小号"),
+        ("哪个区？", "北区"),
+    ]
+    assert result.steps == ("步行。", "签到。", "签退。")
+    assert result.materials == ("一份证件。",)
+    assert [(o.name, o.handles) for o in result.offices] == [
+        ("前台", "一切事务。"),
+        ("本地分部", "本地事务。"),
+    ]
+    assert result.offices[1].district is not None and result.offices[1].district.name == "北区"
+    assert [(law.law, law.article, law.text) for law in result.legal_basis] == [
+        ("《测试法》", "第一节", "人人都可以走。")
+    ]
+    assert (result.more_help, result.source) == ("请到前台询问。", "为测试编写。")
+    # Ids stay the same in every language, so the command is the same too.
+    assert result.command == build_result(mini, reached).command
+    assert result.to_json()["lang"] == "zh"
+
+
+def test_the_command_names_the_language_only_when_it_was_chosen(mini: Guide) -> None:
+    reached = Reached("stop", {"colour": "red"})
+    assert "--lang" not in build_result(mini, reached, lang="zh").command
+    chosen = build_result(mini, reached, lang="zh", chosen_lang="zh").command
+    assert chosen == "ssc-wizard --lang zh --answer colour=red"
+
+
 def test_json_contract(mini: Guide) -> None:
     reached = Reached("go_big", {"colour": "green", "size": "big", "area": "south"})
     data = build_result(mini, reached).to_json()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
+    assert data["lang"] == "en"
     assert list(data["answers"].items()) == [
         ("colour", "green"),
         ("size", "big"),
@@ -64,7 +94,7 @@ def test_json_contract(mini: Guide) -> None:
             "name": "Local branch",
             "handles": "Local things.",
             "per_district": True,
-            "district": {"id": "south", "name": "South", "name_zh": "南区"},
+            "district": {"id": "south", "name": "South"},
             "address": None,
             "hours": None,
             "phone": None,

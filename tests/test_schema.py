@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from ssc_wizard.engine import Reached
+from ssc_wizard.formats import as_json
 from ssc_wizard.model import Guide
 from ssc_wizard.paths import count_paths, iter_paths
-from ssc_wizard.render import to_json
 from ssc_wizard.report import paths_json
 from ssc_wizard.result import build_result, office_list
 
@@ -46,19 +46,19 @@ def test_every_path_of_the_jinan_guide_validates(jinan: Guide) -> None:
     paths = list(all_paths(jinan))
     assert len(paths) > 50
     for answers, outcome_id in paths:
-        data = json.loads(to_json(build_result(jinan, Reached(outcome_id, answers))))
+        data = json.loads(as_json(build_result(jinan, Reached(outcome_id, answers))))
         assert _errors(RESULT, data) == [], answers
 
 
 def test_every_path_of_the_mini_guide_validates(mini: Guide) -> None:
     for answers, outcome_id in all_paths(mini):
-        data = json.loads(to_json(build_result(mini, Reached(outcome_id, answers), "/a b")))
+        data = json.loads(as_json(build_result(mini, Reached(outcome_id, answers), "/a b")))
         assert _errors(RESULT, data) == [], answers
 
 
 def test_office_lists_validate(jinan: Guide) -> None:
     for district in [None, *jinan.offices.districts]:
-        assert _errors(OFFICES, json.loads(to_json(office_list(jinan, district)))) == []
+        assert _errors(OFFICES, json.loads(as_json(office_list(jinan, district)))) == []
 
 
 def test_path_lists_validate(jinan: Guide, mini: Guide) -> None:

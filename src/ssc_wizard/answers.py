@@ -27,7 +27,7 @@ def example(guide: Guide) -> tuple[str, str]:
     return start, next(iter(guide.choices(start)))
 
 
-def parse_flags(items: Iterable[str], guide: Guide, lang: Lang) -> Given:
+def parse_flags(items: Iterable[str], guide: Guide, lang: Lang = "en") -> Given:
     """``QUESTION=CHOICE`` arguments; the same question twice must agree."""
     answers: dict[str, str] = {}
     for item in items:

@@ -336,7 +336,9 @@ class Results:
     fmt: Format
 
     def of(self, reached: Reached) -> Result:
-        return build_result(self.guide, reached, self.lang, self.folder, self.chosen_lang)
+        return build_result(
+            self.guide, reached, self.folder, lang=self.lang, chosen_lang=self.chosen_lang
+        )
 
 
 @app.command(
@@ -367,7 +369,7 @@ def offices(
         output = output or common.output
         guide = load_guide(_data_dir(ctx, data_dir))
         lang = voice.lang = _language(lang_option, guide)
-        listing = office_list(guide, lang, district)
+        listing = office_list(guide, district, lang)
         _show(listing, _format(output_format or common.format, output), output)
 
 

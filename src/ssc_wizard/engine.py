@@ -39,7 +39,9 @@ class Reached:
     answers: dict[str, str]
 
 
-def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang) -> str | None:
+def answer_problem(
+    guide: Guide, question_id: str, choice_id: str, lang: Lang = "en"
+) -> str | None:
     """What is wrong with one answer (an unknown question or choice), or None."""
     questions = guide.scenarios.questions
     if question_id not in questions:
@@ -56,7 +58,7 @@ def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang) -
     return None
 
 
-def check_answers(guide: Guide, answers: Mapping[str, str], lang: Lang) -> None:
+def check_answers(guide: Guide, answers: Mapping[str, str], lang: Lang = "en") -> None:
     """Refuse unknown questions and choices before anything is asked."""
     for question_id, choice_id in answers.items():
         problem = answer_problem(guide, question_id, choice_id, lang)
@@ -124,7 +126,7 @@ def open_questions(guide: Guide, answers: Mapping[str, str]) -> list[str]:
     return [q for q in scenarios.questions if q in found]
 
 
-def missing_answer(pending: Pending, reason: str, lang: Lang) -> UsageError:
+def missing_answer(pending: Pending, reason: str, lang: Lang = "en") -> UsageError:
     """The error for a question that must be answered but cannot be asked."""
     return UsageError(
         words.MISSING_ANSWER(

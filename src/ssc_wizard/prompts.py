@@ -58,7 +58,7 @@ class Menu:
         return [*self.options, *([(BACK, words.BACK(self.lang))] if self.back else [])]
 
 
-def ask(pending: Pending, stream: TextIO, lang: Lang) -> str:
+def ask(pending: Pending, stream: TextIO, lang: Lang = "en") -> str:
     """One question of the guide, in ``lang``: a choice id, or BACK."""
     question = pending.question
     return select(
@@ -72,7 +72,7 @@ def ask(pending: Pending, stream: TextIO, lang: Lang) -> str:
     )
 
 
-def review(answers: Sequence[Answer], stream: TextIO, lang: Lang) -> str | None:
+def review(answers: Sequence[Answer], stream: TextIO, lang: Lang = "en") -> str | None:
     """After a result: a question id to change, START_AGAIN, or None to quit."""
     while True:
         action = select(
@@ -108,7 +108,7 @@ def select(
     message: str,
     options: Sequence[Option],
     stream: TextIO,
-    lang: Lang,
+    lang: Lang = "en",
     *,
     help: str | None = None,
     default: str | None = None,

@@ -14,10 +14,14 @@ from ssc_wizard.engine import Reached
 from ssc_wizard.errors import Problem
 from ssc_wizard.graph import TreeItem
 from ssc_wizard.model import Guide
-from ssc_wizard.result import SCHEMA_VERSION, command_line
+from ssc_wizard.result import command_line
 
 if TYPE_CHECKING:
     from rich.tree import Tree
+
+
+#: The paths list's own version: it changes only when that list's shape does.
+PATHS_SCHEMA_VERSION = 1
 
 
 def _count(n: int, noun: str) -> str:
@@ -75,7 +79,7 @@ def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
     """The JSON contract (README, "For maintainers"; schemas/paths.schema.json)."""
     listed = count <= limit
     data = {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": PATHS_SCHEMA_VERSION,
         "count": count,
         "limit": limit,
         "paths": [

@@ -168,7 +168,7 @@ def _in(text: Localized | None, lang: Lang) -> str | None:
 
 
 def office_options(
-    guide: Guide, office_ids: Iterable[str], lang: Lang, district_id: str | None = None
+    guide: Guide, office_ids: Iterable[str], district_id: str | None, lang: Lang
 ) -> tuple[OfficeOption, ...]:
     """The offices named, each with the district's own one where it has one per district."""
     district = _district(guide, district_id, lang)
@@ -194,8 +194,9 @@ def office_options(
 def build_result(
     guide: Guide,
     reached: Reached,
-    lang: Lang,
     data_dir: str | None = None,
+    *,
+    lang: Lang = "en",
     chosen_lang: Lang | None = None,
 ) -> Result:
     """The result in ``lang``; ``chosen_lang`` goes into its command (see ``command_line``)."""
@@ -231,7 +232,7 @@ def build_result(
         summary=outcome.summary.get(lang),
         steps=tuple(step.get(lang) for step in guide.expand(outcome.steps)),
         note=_in(outcome.note, lang),
-        offices=office_options(guide, outcome.offices, lang, district_id),
+        offices=office_options(guide, outcome.offices, district_id, lang),
         materials=tuple(item.get(lang) for item in guide.expand(outcome.materials)),
         legal_basis=tuple(
             Law(law.law.get(lang), law.article.get(lang), law.text.get(lang)) for law in laws
@@ -240,7 +241,7 @@ def build_result(
     )
 
 
-def office_list(guide: Guide, lang: Lang, district_id: str | None = None) -> OfficeList:
+def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en") -> OfficeList:
     """Every office kind, with the district's own ones named when a district is given."""
     districts = guide.offices.districts
     if district_id is not None and district_id not in districts:
@@ -258,5 +259,5 @@ def office_list(guide: Guide, lang: Lang, district_id: str | None = None) -> Off
         source=info.source.get(lang),
         more_help=info.more_help.get(lang),
         district=_district(guide, district_id, lang),
-        offices=office_options(guide, guide.offices.offices, lang, district_id),
+        offices=office_options(guide, guide.offices.offices, district_id, lang),
     )

@@ -120,7 +120,7 @@ class Given:
         return self.origins.get(question_id, default)
 
 
-def resolve(guide: Guide, given: Given, ask: Asker, lang: Lang) -> Reached:
+def resolve(guide: Guide, given: Given, ask: Asker, lang: Lang = "en") -> Reached:
     """Walk to an outcome from the answers given, asking ``ask`` for the rest."""
     check_answers(guide, given.answers, lang)
     reached = interview(guide, History.given(given.answers), ask)
