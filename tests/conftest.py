@@ -62,6 +62,21 @@ JINAN_CHOICES = {
 }
 
 
+#: What decides the language, besides --lang.
+LANGUAGE_VARIABLES = ("SSC_WIZARD_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in an English UTF-8 locale, whatever the machine's is.
+
+    Subprocesses inherit it; a test about another language sets its own.
+    """
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def guide_dir(tmp_path: Path) -> GuideDir:
     """Write a guide folder from snippets; either file defaults to the mini guide's."""

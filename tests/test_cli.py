@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from ssc_wizard import __version__
 from ssc_wizard.cli import app
+from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide
 
 from conftest import MINI, TESTS
@@ -284,12 +285,13 @@ def test_save_answers_to_an_unwritable_path_writes_nothing(tmp_path: Path) -> No
 # --- offices -----------------------------------------------------------------
 
 
-def test_offices_lists_every_kind_with_what_it_handles(jinan: Guide) -> None:
-    result = run("offices")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_offices_lists_every_kind_with_what_it_handles(jinan: Guide, lang: Lang) -> None:
+    result = run("offices", "--lang", lang)
     assert result.exit_code == 0, result.stderr
     for office in jinan.offices.offices.values():
-        assert f"- {office.name}" in result.stdout
-        assert office.handles in result.stdout
+        assert f"- {office.name.get(lang)}" in result.stdout
+        assert office.handles.get(lang) in result.stdout
     assert "12333" in result.stdout
 
 

@@ -28,9 +28,9 @@ HOSTILE = 'Say "hi" & <b>bye</b> #quot; `code` | ] } \\N back\\slash'
 
 def _hostile() -> Guide:
     text = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
-    text = text.replace("text: Which colour?", f"text: {json.dumps(HOSTILE)}")
-    text = text.replace("title: Go big", f"title: {json.dumps(HOSTILE)}")
-    text = text.replace("title: Test guide", f"title: {json.dumps(HOSTILE)}")
+    text = text.replace('en: "Which colour?"', f"en: {json.dumps(HOSTILE)}")
+    text = text.replace("en: Go big", f"en: {json.dumps(HOSTILE)}")
+    text = text.replace("en: Test guide", f"en: {json.dumps(HOSTILE)}")
     return parse_guide(text, OFFICES)
 
 

@@ -320,7 +320,7 @@ def test_flags_answer_ahead_and_the_rest_is_asked() -> None:
     wizard = Wizard("--answer", "card_state=lost")
     wizard.answer("district", "tianqiao")
     wizard.expect(LOST)
-    wizard.expect("Tianqiao District (天桥区)")
+    wizard.expect("Tianqiao District")
     wizard.quit()
     assert wizard.finish() == 0
     assert HELP_CARD_STATE not in wizard.output  # shown only when the question is asked
@@ -382,7 +382,7 @@ def test_saved_answers_are_the_final_ones_after_a_change(tmp_path: Path) -> None
 
     replay = Wizard("--answers-file", str(saved))
     assert replay.finish() == 0
-    assert LOST in replay.output and "Laiwu District (莱芜区)" in replay.output
+    assert LOST in replay.output and "Laiwu District" in replay.output
     assert MENU not in replay.output  # nothing was asked
 
 

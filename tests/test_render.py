@@ -11,8 +11,8 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from ssc_wizard.engine import Reached
-from ssc_wizard.lang import Lang
 from ssc_wizard.formats import as_json
+from ssc_wizard.lang import Lang
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.render import print_rich, shell_lines, to_text
@@ -69,7 +69,8 @@ def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None
         .read_text()
         .replace(
             "    handles: {en: Local things., zh: 本地事务。}\n",
-            "    handles: {en: Local things., zh: 本地事务。}\n    hours: {en: Weekdays, zh: 工作日}\n"
+            "    handles: {en: Local things., zh: 本地事务。}\n"
+            "    hours: {en: Weekdays, zh: 工作日}\n"
             "    source: https://example.org/branch\n",
         )
     )
@@ -79,7 +80,10 @@ def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None
         in to_text(result)
     )
     in_chinese = to_text(_result(load_guide(guide_dir(offices=offices)), lang="zh"))
-    assert "- 本地分部（北区）：本地事务。\n  办公时间：工作日\n  信息来源：https://example.org/branch\n" in in_chinese
+    assert (
+        "- 本地分部（北区）：本地事务。\n  办公时间：工作日\n  信息来源：https://example.org/branch\n"
+        in in_chinese
+    )
     assert "Source: https://example.org/branch" in _rich(result, width=120)
 
 

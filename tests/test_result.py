@@ -46,7 +46,8 @@ def test_every_text_comes_in_the_language_asked_for(mini: Guide) -> None:
     reached = Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
     result = build_result(mini, reached, lang="zh")
     assert result.lang == "zh"
-    assert (result.guide_title, result.title, result.summary) == ("测试指南", "走小号", "走，小号。")
+    assert (result.guide_title, result.title) == ("测试指南", "走小号")
+    assert result.summary == "走，小号。"
     assert [(a.question, a.choice) for a in result.answers] == [
         ("哪种颜色？", "绿色"),
         ("哪种尺寸？", "小号"),

@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats import as_json
+from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.model import Guide
 from ssc_wizard.paths import count_paths, iter_paths
 from ssc_wizard.report import paths_json
@@ -42,23 +43,29 @@ def _errors(validator: Draft202012Validator, data: object) -> list[str]:
     return found
 
 
-def test_every_path_of_the_jinan_guide_validates(jinan: Guide) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_path_of_the_jinan_guide_validates(jinan: Guide, lang: Lang) -> None:
     paths = list(all_paths(jinan))
     assert len(paths) > 50
     for answers, outcome_id in paths:
-        data = json.loads(as_json(build_result(jinan, Reached(outcome_id, answers))))
+        result = build_result(jinan, Reached(outcome_id, answers), lang=lang)
+        data = json.loads(as_json(result))
         assert _errors(RESULT, data) == [], answers
+        assert data["lang"] == lang
 
 
-def test_every_path_of_the_mini_guide_validates(mini: Guide) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_path_of_the_mini_guide_validates(mini: Guide, lang: Lang) -> None:
     for answers, outcome_id in all_paths(mini):
-        data = json.loads(as_json(build_result(mini, Reached(outcome_id, answers), "/a b")))
-        assert _errors(RESULT, data) == [], answers
+        result = build_result(mini, Reached(outcome_id, answers), "/a b", lang=lang)
+        assert _errors(RESULT, json.loads(as_json(result))) == [], answers
 
 
-def test_office_lists_validate(jinan: Guide) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_office_lists_validate(jinan: Guide, lang: Lang) -> None:
     for district in [None, *jinan.offices.districts]:
-        assert _errors(OFFICES, json.loads(as_json(office_list(jinan, district)))) == []
+        listing = office_list(jinan, district, lang)
+        assert _errors(OFFICES, json.loads(as_json(listing))) == []
 
 
 def test_path_lists_validate(jinan: Guide, mini: Guide) -> None:
@@ -90,7 +97,8 @@ def test_the_paths_schema_refuses_a_changed_shape(mini: Guide, change: Any, comp
     ("change", "complaint"),
     [
         (lambda d: d.pop("command"), "'command' is a required property"),
-        (lambda d: d.update(schema_version=2), "1 was expected"),
+        (lambda d: d.update(schema_version=1), "2 was expected"),
+        (lambda d: d.update(lang="fr"), "is not one of ['en', 'zh']"),
         (lambda d: d["outcome"].update(steps="Go."), "'Go.' is not of type 'array'"),
         (lambda d: d["outcome"]["offices"][0].update(district="lixia"), "is not valid"),
         (lambda d: d["answers"].update({"Card State": "x"}), "does not match"),

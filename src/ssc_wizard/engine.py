@@ -39,9 +39,7 @@ class Reached:
     answers: dict[str, str]
 
 
-def answer_problem(
-    guide: Guide, question_id: str, choice_id: str, lang: Lang = "en"
-) -> str | None:
+def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang = "en") -> str | None:
     """What is wrong with one answer (an unknown question or choice), or None."""
     questions = guide.scenarios.questions
     if question_id not in questions:

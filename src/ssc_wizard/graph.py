@@ -71,7 +71,7 @@ def _nodes_and_edges(guide: Guide, lang: Lang) -> tuple[list[_Node], list[_Edge]
     return nodes, edges
 
 
-def mermaid(guide: Guide, lang: Lang) -> str:
+def mermaid(guide: Guide, lang: Lang = "en") -> str:
     """A Mermaid flowchart (GitHub draws one inside a ```mermaid block)."""
     nodes, edges = _nodes_and_edges(guide, lang)
     out = [
@@ -98,7 +98,7 @@ def _mermaid_text(text: str) -> str:
     return "".join(_MERMAID_ESCAPES.get(char, char) for char in text)
 
 
-def dot(guide: Guide, lang: Lang) -> str:
+def dot(guide: Guide, lang: Lang = "en") -> str:
     """A Graphviz digraph: ``dot -Tsvg guide.dot -o guide.svg`` draws it."""
     nodes, edges = _nodes_and_edges(guide, lang)
     out = [
@@ -147,7 +147,7 @@ class TreeItem:
     children: list[TreeItem] = field(default_factory=list)
 
 
-def tree(guide: Guide, lang: Lang) -> TreeItem:
+def tree(guide: Guide, lang: Lang = "en") -> TreeItem:
     """The decision tree from the start, each question's branches shown once.
 
     A question reached a second time (choices sharing a sub-tree) is a "seen"

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from ssc_wizard.result import Answer
 
 #: The pointer (" » ") is three columns wide; wrapped choice lines align after it.
+_POINTER = "»"
+#: For a terminal whose encoding has no »: a question mark would take its place.
+_ASCII_POINTER = ">"
 _CHOICE_INDENT = 3
 #: "? " before the question.
 _QUESTION_INDENT = 2
@@ -174,9 +177,11 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
     if menu.back:
         back = _wrap(words.BACK(menu.lang), width, _CHOICE_INDENT)
         choices += [questionary.Separator(), questionary.Choice(title=back, value=BACK)]
+    pointer = _ASCII_POINTER if terminal.unencodable(_POINTER, stream) else _POINTER
     question = questionary.select(
         _wrap(menu.message, width, _QUESTION_INDENT),
         choices=choices,
+        pointer=pointer,
         default=menu.default,
         instruction=" ",  # our own hint goes on its own line, below the help
         output=output,
@@ -187,11 +192,11 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
     _below_question(question.application, menu, width)
     _end_on_ctrl_d(question.application)
     value = str(question.unsafe_ask())
-    _record(output, menu.message, dict(menu.entries)[value], width)
+    _record(output, menu.message, dict(menu.entries)[value], pointer, width)
     return value
 
 
-def _record(output: Output, message: str, answer: str, width: int) -> None:
+def _record(output: Output, message: str, answer: str, pointer: str, width: int) -> None:
     """What stays on the screen once a question is answered: it and the answer."""
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
@@ -202,7 +207,7 @@ def _record(output: Output, message: str, answer: str, width: int) -> None:
             ("class:qmark", "?"),
             ("class:question", " " + _wrap(message, width, _QUESTION_INDENT)),
             ("", "\n  "),
-            ("class:answer", "» " + _wrap(answer, width, _QUESTION_INDENT + 2)),
+            ("class:answer", f"{pointer} " + _wrap(answer, width, _QUESTION_INDENT + 2)),
         ]
     )
     print_formatted_text(text, style=DEFAULT_STYLE, output=output)
