@@ -513,3 +513,83 @@ def test_forty_columns_nothing_cut_off_or_split() -> None:
     )
     wizard.child.send(ENTER)
     assert wizard.finish() == 0
+
+
+ZH_QUESTIONS = {
+    "card_state": "您的社会保障卡属于哪种情况？",
+    "keep_card": "您是否想继续使用这张山东省外的社保卡？",
+    "account_normal": "这张社保卡的金融账户（银行账户）是否正常？",
+    "district": "您住在济南市哪个区县？",
+}
+
+
+def unspaced(text: str) -> str:
+    """Screen text with the spaces taken out: Chinese wrapped onto two lines reads whole."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("cols", [40, 80])
+def test_a_terminal_set_to_chinese_gets_the_whole_wizard_in_chinese(cols: int) -> None:
+    wizard = Wizard(cols=cols, LANG="zh_CN.UTF-8")  # no --lang: the locale decides
+    wizard.expect("我从未办理过社会保障卡")  # the last choice
+    first = unspaced(wizard.text())
+    for text in (
+        ZH_QUESTIONS["card_state"],
+        "这个回答决定接下来的内容",
+        "用方向键选择，按回车键确认。",
+    ):
+        assert text in first
+    wizard.child.send(DOWN * 2 + ENTER)  # a card from outside Shandong
+    wizard.expect("否，我不想继续使用它")
+    wizard.child.send(UP + ENTER)  # Back, the last choice
+    wizard.expect("我从未办理过社会保障卡")
+    assert "返回上一题" in unspaced(wizard.text())
+    wizard.child.send(ENTER)  # the earlier answer is pre-selected
+    wizard.expect("否，我不想继续使用它")
+    wizard.child.send(ENTER)
+    wizard.expect("否，账户不正常")
+    wizard.child.send(ENTER)
+    wizard.expect("不确定")
+    wizard.child.send(ENTER)  # the first district
+    wizard.expect("接下来您想做什么？")
+    wizard.expect("退出")
+    screen = unspaced(wizard.text())
+    for text in (
+        *ZH_QUESTIONS.values(),
+        "省外社保卡直接转换为济南社保卡",
+        "办理地点",
+        "历下区",
+        "办理流程",
+        "所需材料",
+        "法律依据",
+        "《中华人民共和国社会保险法》第五十八条",
+        "12333",
+        "您的回答",
+        "修改一个回答",
+        "重新开始",
+    ):
+        assert text in screen, text
+    if cols == 80:  # at 40 a table column is narrower than the office's name
+        assert "人力资源社会保障服务中心" in screen
+    assert unspaced(wizard.command()) == unspaced(
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
+        "--answer account_normal=yes --answer district=lixia"
+    )
+    # No English left on the screen but the command to repeat it.
+    lines = wizard.lines()
+    start = max(i for i, line in enumerate(lines) if line.startswith("ssc-wizard "))
+    end = next(i for i in range(start, len(lines)) if not lines[i].endswith("\\"))
+    shown = "\n".join(lines[:start] + lines[end + 1 :])
+    assert not re.search(r"[A-Za-z]", shown), re.findall(r"[^\n]*[A-Za-z][^\n]*", shown)
+    wizard.child.send(ENTER)  # 退出 (Quit) is pre-selected
+    assert wizard.finish() == 0
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_english_and_is_told_why() -> None:
+    wizard = Wizard(LANG="zh_CN.UTF-8", PYTHONIOENCODING="ascii")
+    wizard.expect("cannot show Chinese, so English is used")
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect("I have never had a social security card")
+    assert "> My card is damaged" in wizard.text()  # an ASCII pointer, not a question mark
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130

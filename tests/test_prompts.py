@@ -84,6 +84,33 @@ def test_review_change_then_back_then_quit(
     answers = [Answer("colour", "Which colour?", "green", "Green")]
     _typed(monkeypatch, "1\n2\n\n")  # change, Back, then Enter for Quit
     assert prompts.review(answers, dumb) is None
-    assert "  1. Which colour? — Green\n  2. Back\n" in dumb.getvalue()
+    assert "  1. Which colour? - Green\n  2. Back\n" in dumb.getvalue()
     _typed(monkeypatch, "1\n1\n")
     assert prompts.review(answers, dumb) == "colour"
+
+
+def test_numbered_questions_and_the_menu_in_chinese(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _typed(monkeypatch, "9\n\n")
+    options = [("red", "红色"), ("green", "绿色")]
+    assert prompts.select("哪种颜色？", options, dumb, "zh", default="red", back=True) == "red"
+    out = dumb.getvalue()
+    assert "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。" in out
+    assert "哪种颜色？\n  1. 红色\n  2. 绿色\n  3. 返回上一题\n" in out
+    assert "“9”不是列出的序号。" in out
+    assert out.count("请输入序号（1-3，直接回车选 1）：") == 2
+    _typed(monkeypatch, "1\n1\n")
+    answers = [Answer("colour", "哪种颜色？", "green", "绿色")]
+    assert prompts.review(answers, dumb, "zh") == "colour"
+    out = dumb.getvalue()
+    assert "接下来您想做什么？\n  1. 修改一个回答\n  2. 重新开始\n  3. 退出\n" in out
+    assert "  1. 哪种颜色？——绿色\n  2. 返回上一题\n" in out
+
+
+def test_ctrl_c_is_said_in_the_language_of_the_questions(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _typed(monkeypatch, "")
+    with pytest.raises(Interrupted, match="^已中断$"):
+        prompts.select("哪种颜色？", [("red", "红色")], dumb, "zh")

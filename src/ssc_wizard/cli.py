@@ -611,7 +611,9 @@ def _write(text: str, lang: Lang) -> None:
     bad = terminal.unencodable(text, sys.stdout)
     if bad is not None:
         encoding = getattr(sys.stdout, "encoding", "?")
-        raise WizardError(words.CANNOT_ENCODE(lang, encoding=encoding, text=bad))
+        # Named by its code point: the character itself cannot be shown either.
+        character = f"U+{ord(bad):04X}"
+        raise WizardError(words.CANNOT_ENCODE(lang, encoding=encoding, character=character))
     sys.stdout.write(text)
 
 

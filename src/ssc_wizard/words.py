@@ -5,8 +5,10 @@ hints and the wizard's error messages. A translator edits both languages here
 at once. Messages about a guide's data files (``check`` and the loader) are for
 the guide's maintainers and stay in English, like the YAML keys they name.
 
-Each entry is a ``str.format`` template; ``tests/test_words.py`` checks that
-both languages take the same placeholders.
+Each entry is a ``str.format`` template; ``tests/test_lang.py`` checks that
+the Chinese takes no value the English lacks (it may leave out a grammatical
+one, such as "is" or "are"), and that the English is plain ASCII, so that it
+shows on any terminal.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ CHANGE = Tr("Change an answer", "修改一个回答")
 START_AGAIN = Tr("Start again", "重新开始")
 QUIT = Tr("Quit", "退出")
 WHICH_ANSWER = Tr("Which answer do you want to change?", "您想修改哪一个回答？")
-ANSWER_IN_MENU = Tr("{question} — {choice}", "{question}——{choice}")
+ANSWER_IN_MENU = Tr("{question} - {choice}", "{question}——{choice}")
 NUMBERED_WHY = Tr(
     "This terminal cannot draw menus (TERM is dumb), so the choices are numbered.",
     "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。",
@@ -141,10 +143,11 @@ CANNOT_SHOW = (
     "For {language}, use a UTF-8 terminal (or set PYTHONIOENCODING=utf-8)."
 )
 CANNOT_ENCODE = Tr(
-    "the output's encoding ({encoding}) cannot show {text!r}, so nothing was printed. "
+    "the output's encoding ({encoding}) cannot show the character {character}, "
+    "so nothing was printed. "
     "Use a UTF-8 terminal (or set PYTHONIOENCODING=utf-8), use --format json, "
     "or write the result to a file with --output.",
-    "输出的编码（{encoding}）无法显示 {text!r}，因此没有输出任何内容。"
+    "输出的编码（{encoding}）无法显示字符 {character}，因此没有输出任何内容。"
     "请使用 UTF-8 终端（或设置 PYTHONIOENCODING=utf-8）、使用 --format json，"
     "或用 --output 把结果写入文件。",
 )
