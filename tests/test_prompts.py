@@ -112,5 +112,5 @@ def test_ctrl_c_is_said_in_the_language_of_the_questions(
     dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _typed(monkeypatch, "")
-    with pytest.raises(Interrupted, match="^已中断$"):
+    with pytest.raises(Interrupted, match=r"^已中断$"):
         prompts.select("哪种颜色？", [("red", "红色")], dumb, "zh")
