@@ -74,8 +74,9 @@ def test_the_mistakes_sample_is_what_check_prints(my_city: Path) -> None:
     scenarios.write_text(text.replace("        next: who\n", "        next: whoo\n"))
     offices = my_city / "offices.yaml"
     text = offices.read_text(encoding="utf-8")
+    assert text.count("      zh: 老城\n") == 1
     offices.write_text(
-        text.replace("    name: Old Town\n    name_zh: 老城\n", "    name: Old Town\n")
+        text.replace("      en: Old Town\n      zh: 老城\n", "      en: Old Town\n")
     )
 
     block = _block_after("<!-- check of examples/library-card").splitlines()
