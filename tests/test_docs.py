@@ -75,9 +75,7 @@ def test_the_mistakes_sample_is_what_check_prints(my_city: Path) -> None:
     offices = my_city / "offices.yaml"
     text = offices.read_text(encoding="utf-8")
     assert text.count("      zh: 老城\n") == 1
-    offices.write_text(
-        text.replace("      en: Old Town\n      zh: 老城\n", "      en: Old Town\n")
-    )
+    offices.write_text(text.replace("      en: Old Town\n      zh: 老城\n", "      en: Old Town\n"))
 
     block = _block_after("<!-- check of examples/library-card").splitlines()
     assert block[0] == "$ ssc-wizard check --data-dir my-city"
