@@ -20,6 +20,7 @@ from ssc_wizard import formats, words
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats import Format
 from ssc_wizard.lang import LANGS, Lang
+from ssc_wizard.linebreak import NO_END, NO_START
 from ssc_wizard.model import Guide
 from ssc_wizard.result import Result, build_result, office_list
 
@@ -137,6 +138,13 @@ def test_chinese_lines_up_at_40_and_80_columns(jinan: Guide, width: int) -> None
             if line.startswith(("╭", "│", "╰")):
                 assert cell_len(line) == width, line
                 assert line.endswith(("╮", "│", "╯")), line
+        # Chinese lines break as Chinese is typeset: in each column of each
+        # line, no closing punctuation first and no opening punctuation last.
+        for line in lines:
+            for part in re.split(r"\s{2,}|[│╭╮╰╯─]", line):
+                part = part.strip()
+                if part and CJK.search(part):
+                    assert part[0] not in NO_START and part[-1] not in NO_END, line
         # The offices table: no office name runs into the column beside it.
         header = next(i for i, line in enumerate(lines) if words.HANDLES("zh") in line)
         second = cell_len(lines[header].split(words.HANDLES("zh"))[0])

@@ -22,7 +22,7 @@ def test_wrap_breaks_between_words_and_indents_what_follows() -> None:
 
 def test_wrap_counts_chinese_as_two_cells() -> None:
     wrapped = _wrap("Lixia District (历下区) is here", 20, 0)
-    assert wrapped == "Lixia District\n(历下区) is here"
+    assert wrapped == "Lixia District (历\n下区) is here"
 
 
 def test_wrap_breaks_a_word_wider_than_the_line() -> None:

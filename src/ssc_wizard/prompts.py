@@ -14,13 +14,12 @@ Two ways to ask, with the same answers:
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
-from ssc_wizard import terminal, words
+from ssc_wizard import linebreak, terminal, words
 from ssc_wizard.engine import Pending
 from ssc_wizard.errors import Interrupted
 from ssc_wizard.lang import Lang
@@ -128,40 +127,11 @@ def select(
 def _wrap(text: str, width: int, indent: int) -> str:
     """Word-wrap for a line that starts ``indent`` columns in, continuing at that column.
 
-    Widths are counted in terminal cells, so Chinese text (two cells a
-    character) fits too; a word wider than the line is broken where it must be.
+    Lines break between words and between Chinese characters (``linebreak``),
+    counted in terminal cells, so Chinese fits too.
     """
     room = max(width - indent - 1, 10)
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        joined = f"{line} {word}" if line else word
-        if _cells(joined) <= room:
-            line = joined
-            continue
-        if line:
-            lines.append(line)
-        line = word
-        while _cells(line) > room:
-            cut = _fitting(line, room)
-            lines.append(line[:cut])
-            line = line[cut:]
-    lines.append(line)
-    return ("\n" + " " * indent).join(lines)
-
-
-def _cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fitting(text: str, room: int) -> int:
-    """How many characters of ``text`` fit in ``room`` cells (at least one)."""
-    used = 0
-    for count, char in enumerate(text):
-        used += _cells(char)
-        if used > room:
-            return max(count, 1)
-    return len(text)
+    return ("\n" + " " * indent).join(linebreak.wrap(" ".join(text.split()), room))
 
 
 def _arrow_keys(menu: Menu, stream: TextIO) -> str:

@@ -1,7 +1,8 @@
-"""A result or the office list as rich terminal output, plain text or JSON.
+"""A result or the office list as rich terminal output or plain text.
 
 Rendering returns strings or prints to the console it is handed; text from the
-data is always given to rich as ``Text``, never parsed as markup.
+data is always given to rich as ``Text``, never parsed as markup, and breaks
+lines as Chinese typesetting allows (``rich_text``).
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def to_text(result: Result, *, answers: bool = True) -> str:
 
 def print_answers(answers: Sequence[Answer], lang: Lang, console: Console) -> None:
     from rich.table import Table
-    from rich.text import Text
+
+    from ssc_wizard.rich_text import BreakingText as Text
 
     table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
     table.add_column(style="dim", overflow="fold")
@@ -105,7 +107,8 @@ def print_answers(answers: Sequence[Answer], lang: Lang, console: Console) -> No
 def print_rich(result: Result, console: Console, *, answers: bool = True) -> None:
     """The result for a terminal; ``answers`` as in ``to_text``."""
     from rich.panel import Panel
-    from rich.text import Text
+
+    from ssc_wizard.rich_text import BreakingText as Text
 
     lang = result.lang
     console.print(
@@ -143,13 +146,12 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
             name = words.LABELLED(lang, label=law_name(law, lang), value="")
             line = Text(name, style="italic")
             line.append(law.text, style="")
-            console.print(line)
+            _print(console, line)
 
     console.print()
-    console.print(Text(result.more_help, style="bold yellow"))
-    console.print(
-        Text(words.LABELLED(lang, label=words.SOURCE(lang), value=result.source), style="dim")
-    )
+    _print(console, Text(result.more_help, style="bold yellow"))
+    source = words.LABELLED(lang, label=words.SOURCE(lang), value=result.source)
+    _print(console, Text(source, style="dim"))
     console.print(Text(heading(words.AGAIN, lang), style="dim"))
     console.print(Text(shell_lines(result.command, console.width)), soft_wrap=True)
 
@@ -165,18 +167,27 @@ def offices_text(listing: OfficeList) -> str:
 
 
 def print_offices_rich(listing: OfficeList, console: Console) -> None:
-    from rich.text import Text
+    from ssc_wizard.rich_text import BreakingText as Text
 
     lang = listing.lang
     title = Text(words.OFFICES_OF(lang, title=listing.guide_title), style="bold")
     if listing.district is not None:
         title.append("\n" + words.FOR_DISTRICT(lang, district=listing.district.name), style="green")
-    console.print(title)
+    _print(console, title)
     console.print(_offices_table(listing.offices, lang))
-    console.print(Text(listing.more_help, style="bold yellow"))
-    console.print(
-        Text(words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source), style="dim")
-    )
+    _print(console, Text(listing.more_help, style="bold yellow"))
+    source = words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)
+    _print(console, Text(source, style="dim"))
+
+
+def _print(console: Console, text: Text) -> None:
+    """Print a text on its own line, breaking its lines as ``BreakingText`` does.
+
+    ``console.print`` would first merge it into a plain rich ``Text``.
+    """
+    from rich.console import Group
+
+    console.print(Group(text))
 
 
 def office_heading(office: OfficeOption, lang: Lang) -> str:
@@ -197,7 +208,8 @@ def _office_lines(offices: Sequence[OfficeOption], lang: Lang) -> list[str]:
 def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
     from rich import box
     from rich.table import Table
-    from rich.text import Text
+
+    from ssc_wizard.rich_text import BreakingText as Text
 
     table = Table(box=box.SIMPLE_HEAD, leading=1)
     table.add_column(words.OFFICE(lang), style="bold", overflow="fold", ratio=2)
@@ -239,7 +251,7 @@ def shell_lines(command: str, width: int) -> str:
 
 
 def _heading(text: str) -> Text:
-    from rich.text import Text
+    from ssc_wizard.rich_text import BreakingText as Text
 
     return Text(f"\n{text}", style="bold")
 
@@ -247,7 +259,8 @@ def _heading(text: str) -> Text:
 def _hanging(markers: Sequence[str], items: Sequence[str]) -> Table:
     """A list whose wrapped lines stay indented under the text, not the marker."""
     from rich.table import Table
-    from rich.text import Text
+
+    from ssc_wizard.rich_text import BreakingText as Text
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
