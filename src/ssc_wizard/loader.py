@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ssc_wizard.checks import Finding, check_guide, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity, WizardError
+from ssc_wizard.lang import LANGS, NAMES
 from ssc_wizard.model import (
     Choice,
     District,
@@ -263,6 +264,10 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         return f"missing required key {name!r}"
     if kind == "extra_forbidden":
         unknown = str(path[-1] if path else name)
+        parent = _value_at(doc.data, path[:-1]) if path else None
+        if unknown not in LANGS and isinstance(parent, dict) and parent.keys() & set(LANGS):
+            known = " and ".join(f"`{lang}` ({NAMES[lang]})" for lang in LANGS)
+            return f"unknown language {unknown!r}: a text is written in {known}"
         places = [place for model, place in _PLACES.items() if unknown in model.model_fields]
         if places:
             return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
@@ -294,6 +299,12 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         return f"{friendly[kind]}, got {_describe(error['input'])}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _value_at(data: Any, path: DataPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _describe(value: Any) -> str:
