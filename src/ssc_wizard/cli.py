@@ -100,7 +100,9 @@ def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = Fal
     question marks: stdout and stderr must both be able to show every text of
     the tool and the guide in that language.
     """
-    lang: Lang = "zh" if chosen is Language.zh else "en" if chosen else from_environment(os.environ)
+    lang: Lang = from_environment(os.environ)
+    if chosen is not None:
+        lang = "zh" if chosen is Language.zh else "en"
     if lang == "en":
         return lang
     sample = words.everything(lang)
