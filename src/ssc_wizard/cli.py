@@ -225,7 +225,7 @@ LangOption = Annotated[
         "--lang",
         envvar="SSC_WIZARD_LANG",
         case_sensitive=False,
-        help="Language: en (English) or zh (简体中文). "
+        help="Language: en (English) or zh (Simplified Chinese). "
         "Default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en.",
     ),
 ]
@@ -345,6 +345,7 @@ class Results:
 
 @app.command(
     "offices",
+    short_help="List every kind of office, with what each one handles.",
     epilog="\b\nExamples:\n  ssc-wizard offices --district lixia\n"
     "  ssc-wizard offices --format json | jq -r '.offices[].name'",
 )
@@ -637,8 +638,22 @@ def _show(
         _write(text, lang)
 
 
+def _help_language(argv: list[str]) -> Lang:
+    """The language of --help, which click writes before --lang is read."""
+    typed = next((arg.partition("=")[2] for arg in argv if arg.startswith("--lang=")), None)
+    if typed is None and "--lang" in argv[:-1]:
+        typed = argv[argv.index("--lang") + 1]
+    typed = (typed or os.environ.get("SSC_WIZARD_LANG", "")).lower()
+    return _language(Language(typed) if typed in Language.__members__ else None, None, quiet=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     command = typer.main.get_command(app)
     completion.fix_bash()  # after typer has registered its own shells
+    argv = sys.argv[1:]
+    if {"-h", "--help"} & set(argv) and _help_language(argv) == "zh":
+        from ssc_wizard import helptext
+
+        helptext.in_chinese(command)
     command(prog_name="ssc-wizard")

@@ -1,0 +1,90 @@
+"""--help in Chinese: every text translated, lines that fit the terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+import typer
+
+from ssc_wizard import helptext
+from ssc_wizard.cli import app
+from ssc_wizard.linebreak import cells
+
+from conftest import console_script
+
+
+def _help_texts(
+    command: typer.core.TyperGroup | typer.core.TyperCommand, ctx: typer.Context
+) -> list[str]:
+    texts = [t for t in (command.help, command.short_help, command.epilog) if t]
+    texts += [p.help for p in command.get_params(ctx) if getattr(p, "help", None)]
+    for sub in getattr(command, "commands", {}).values():
+        texts += _help_texts(sub, typer.Context(sub, parent=ctx))
+    return texts
+
+
+def test_every_help_text_has_its_chinese() -> None:
+    command = typer.main.get_command(app)
+    texts = _help_texts(command, typer.Context(command))  # type: ignore[arg-type]
+    assert len(texts) > 30
+    missing = [text for text in texts if helptext.translate(text) == text]
+    assert missing == []
+    for text in texts:
+        assert helptext.translate(text).count("ssc-wizard") == text.count("ssc-wizard")
+
+
+def _help(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [console_script(), *args],
+        env={**os.environ, "COLUMNS": "80", **env},
+        capture_output=True,
+        text=True,
+        encoding=env.get("PYTHONIOENCODING", "utf-8"),
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--help"], {"LANG": "zh_CN.UTF-8"}),
+        (["-h"], {"SSC_WIZARD_LANG": "zh"}),
+        (["--lang", "zh", "--help"], {}),
+        (["offices", "--lang=zh", "--help"], {}),
+        (["paths", "--help"], {"LC_ALL": "zh_CN.UTF-8"}),
+    ],
+)
+def test_a_chinese_reader_gets_the_help_in_chinese(args: list[str], env: dict[str, str]) -> None:
+    result = _help(*args, **env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("用法：ssc-wizard")
+    assert "选项：" in lines and "显示本帮助并退出。" in result.stdout
+    assert max(cells(line) for line in lines) <= 80
+    assert "Show this message" not in result.stdout
+
+
+def test_the_help_fits_a_narrow_terminal_but_for_the_example_commands() -> None:
+    for args in (["--help"], ["offices", "--help"], ["graph", "--help"]):
+        result = _help(*args, LANG="zh_CN.UTF-8", COLUMNS="52")
+        lines = result.stdout.splitlines()
+        examples = lines.index("  示例：")
+        assert max(cells(line) for line in lines[:examples]) <= 52, args
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--help"], {}),
+        (["--lang", "en", "--help"], {"LANG": "zh_CN.UTF-8"}),
+        (["--help"], {"LANG": "zh_CN.UTF-8", "PYTHONIOENCODING": "ascii"}),
+    ],
+)
+def test_otherwise_the_help_is_english(args: list[str], env: dict[str, str]) -> None:
+    result = _help(*args, **env)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: ssc-wizard")
+    assert "Show this message and exit." in result.stdout
