@@ -9,15 +9,16 @@ small as the guide even when choices share sub-trees.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ssc_wizard import linebreak
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide
 
-#: Characters per line of a DOT label, which Graphviz never wraps itself.
+#: Terminal cells (a Chinese character is two) per line of a DOT label, which
+#: Graphviz never wraps itself.
 _DOT_WIDTH = 32
 
 
@@ -39,7 +40,7 @@ class _Node:
     remark: str | None = None
 
     def lines(self, width: int | None = None) -> list[str]:
-        text = textwrap.wrap(self.text, width) if width else [self.text]
+        text = linebreak.wrap(self.text, width) if width else [self.text]
         return [self.name, *text, *([self.remark] if self.remark else [])]
 
 
