@@ -158,3 +158,10 @@ def test_a_file_gets_chinese_whatever_the_terminal(tmp_path: Path) -> None:
     result = _installed("--lang", "zh", *LOST, "-o", str(target), PYTHONIOENCODING="utf-8")
     assert result.returncode == 0
     assert target.read_text(encoding="utf-8").startswith(f"# {ZH_TITLE}")
+
+
+def test_the_tree_view_draws_in_ascii_where_it_must() -> None:
+    result = _installed("graph", LANG="C.UTF-8", PYTHONIOENCODING="ascii")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert "+-- lost -> lost_card  Report a lost card and apply again" in result.stdout

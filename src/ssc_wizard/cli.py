@@ -457,7 +457,11 @@ def graph(
         else:
             from ssc_wizard.report import tree_view
 
-            _write(_drawn(lambda console: console.print(tree_view(graph.tree(guide, lang)))), lang)
+            def draw(console: Console) -> None:
+                tree = graph.tree(guide, lang)
+                console.print(tree_view(tree, ascii_only=console.options.ascii_only))
+
+            _write(_drawn(draw), lang)
 
 
 class PathsFormat(StrEnum):

@@ -105,15 +105,21 @@ _TREE_STYLE = {
 }
 
 
-def tree_view(root: TreeItem) -> Tree:
-    """The tree view for rich: `choice → id  text`, a question's branches once."""
-    from rich.text import Text
+def tree_view(root: TreeItem, *, ascii_only: bool = False) -> Tree:
+    """The tree view for rich: `choice → id  text`, a question's branches once.
+
+    ``ascii_only``: for an output that cannot show →.
+    """
     from rich.tree import Tree
+
+    from ssc_wizard.rich_text import BreakingText as Text
+
+    arrow = "->" if ascii_only else "→"
 
     def label(item: TreeItem) -> Text:
         text = Text()
         if item.via is not None:
-            text.append(f"{item.via} → ", style="dim")
+            text.append(f"{item.via} {arrow} ", style="dim")
         elif item.kind == "follow_up":
             text.append("then asks ", style="dim")
         text.append(item.id, style=_TREE_STYLE[item.kind])
