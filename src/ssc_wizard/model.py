@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from ssc_wizard.lang import NAMES, Lang
+from ssc_wizard.lang import LANGS, Lang
 
 #: Ids are what scripts type: short, lower case, stable.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -75,7 +75,7 @@ class Localized(_Frozen):
 
     @property
     def missing(self) -> list[Lang]:
-        return [lang for lang in NAMES if getattr(self, lang) is None]
+        return [lang for lang in LANGS if getattr(self, lang) is None]
 
 
 class GuideInfo(_Frozen):
