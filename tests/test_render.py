@@ -171,3 +171,11 @@ def test_answers_can_be_left_out_for_the_review_below(mini: Guide) -> None:
     for out in (to_text(result), _rich(result)):
         assert "Your answers" in out
         assert "Which colour?" in out
+
+
+def test_no_legal_basis_heading_when_no_law_is_cited(mini: Guide) -> None:
+    result = build_result(mini, Reached("stop", {"colour": "red"}))
+    assert result.legal_basis == ()
+    assert "Legal basis" not in to_text(result)
+    assert "Legal basis" not in _rich(result)
+    assert "Legal basis" in to_text(_result(mini))
