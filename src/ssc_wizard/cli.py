@@ -103,13 +103,14 @@ def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = Fal
     lang: Lang = from_environment(os.environ)
     if chosen is not None:
         lang = "zh" if chosen is Language.zh else "en"
-    if lang == "en":
+    limited = [s for s in (sys.stdout, sys.stderr) if not terminal.writes_any_text(s)]
+    if lang == "en" or not limited:  # the usual UTF-8 terminal: nothing to try
         return lang
     sample = words.everything(lang)
     if guide is not None:
         everywhere = texts(guide.scenarios), texts(guide.offices)
         sample += "".join(text.get(lang) for found in everywhere for _, text in found)
-    for stream in (sys.stdout, sys.stderr):
+    for stream in limited:
         if terminal.unencodable(sample, stream) is not None:
             if not quiet:
                 encoding = getattr(stream, "encoding", "?")

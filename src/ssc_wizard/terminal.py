@@ -24,20 +24,27 @@ def columns() -> int:
     return size().columns
 
 
-def unencodable(text: str, stream: object) -> str | None:
-    """The first character ``stream`` cannot write, or None when it can write all of ``text``.
+def writes_any_text(stream: object) -> bool:
+    """Whether ``stream``'s encoding can write every character (UTF-8, GB18030).
 
-    A stream with no encoding (a test's StringIO) takes any text.
+    A stream with no encoding (a test's StringIO) takes any text; so, as far
+    as we can tell, does one whose encoding Python does not know.
     """
     encoding = getattr(stream, "encoding", None)
     if not encoding:
+        return True
+    try:
+        return codecs.lookup(encoding).name in _WHOLE_UNICODE
+    except LookupError:
+        return True
+
+
+def unencodable(text: str, stream: object) -> str | None:
+    """The first character ``stream`` cannot write, or None when it can write all of ``text``."""
+    if writes_any_text(stream):
         return None
     try:
-        if codecs.lookup(encoding).name in _WHOLE_UNICODE:
-            return None
-        text.encode(encoding)
+        text.encode(getattr(stream, "encoding", "utf-8"))
     except UnicodeEncodeError as exc:
         return text[exc.start]
-    except LookupError:  # an encoding Python does not know: let the write decide
-        return None
     return None
