@@ -96,3 +96,15 @@ def test_a_real_bash_completes_an_answer_with_tab() -> None:
     shell.expect_exact('"district": "gangcheng"')
     shell.sendline("exit")
     shell.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize(
+    ("line", "env"),
+    [
+        ("ssc-wizard --lang zh --answer district=li", {}),
+        ("ssc-wizard --answer district=li", {"LANG": "zh_CN.UTF-8"}),
+    ],
+)
+def test_the_labels_are_in_the_language_asked_for(line: str, env: dict[str, str]) -> None:
+    out = " ".join(_complete("zsh", line, **env))
+    assert '"district=lixia":"历下区"' in out and '"district=licheng":"历城区"' in out

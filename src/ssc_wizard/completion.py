@@ -68,8 +68,9 @@ def _lang(ctx: typer.Context) -> Lang:
     """The descriptions' language: --lang when typed before the word completed."""
     context: Any = ctx
     while context is not None:
-        if context.params.get("lang") is not None:
-            return cast(Lang, str(context.params["lang"]))
+        chosen = context.params.get("lang_option")
+        if chosen is not None:
+            return cast(Lang, str(chosen))
         context = context.parent
     return from_environment(os.environ)
 
