@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ssc_wizard import words
 from ssc_wizard.lang import Lang
-from ssc_wizard.render import law_name, office_details, office_place
+from ssc_wizard.render import heading, law_name, office_details, office_place
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -42,7 +42,7 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
     lines += [f"{i}. {escape(step)}" for i, step in enumerate(result.steps, 1)]
     lines += [""]
     if result.note:
-        note = words.HEADING(lang, title=words.NOTE(lang))
+        note = heading(words.NOTE, lang)
         lines += [f"> **{note}** {escape(result.note)}", ""]
     lines += [f"## {words.BRING(lang)}", ""]
     lines += [f"- [ ] {escape(item)}" for item in result.materials]
@@ -52,7 +52,7 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
             name = words.HEADING(lang, title=escape(law_name(law, lang)))
             lines.append(f"- *{name}* {escape(law.text)}")
     lines += ["", *_footer(result.more_help, result.source, lang)]
-    lines += ["", words.HEADING(lang, title=words.AGAIN(lang)), "", *_code(result.command)]
+    lines += ["", heading(words.AGAIN, lang), "", *_code(result.command)]
     return "\n".join(lines) + "\n"
 
 
