@@ -103,8 +103,10 @@ def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = Fal
     lang: Lang = from_environment(os.environ)
     if chosen is not None:
         lang = "zh" if chosen is Language.zh else "en"
+    if lang == "en":
+        return lang
     limited = [s for s in (sys.stdout, sys.stderr) if not terminal.writes_any_text(s)]
-    if lang == "en" or not limited:  # the usual UTF-8 terminal: nothing to try
+    if not limited:  # the usual UTF-8 terminal: nothing to try
         return lang
     sample = words.everything(lang)
     if guide is not None:
