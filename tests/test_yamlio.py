@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ssc_wizard.errors import DataError
-from ssc_wizard.yamlio import Position, load
+from ssc_wizard.yamlio import MAX_DEPTH, Position, load
 
 
 def _problems(text: str) -> list[str]:
@@ -34,9 +34,9 @@ def test_number_keys_are_refused_with_a_fix() -> None:
     ]
 
 
-def test_self_referencing_alias_is_refused_not_followed() -> None:
+def test_self_referencing_alias_is_refused_not_followed_at_the_alias() -> None:
     assert _problems("a: &x [1, *x]\n") == [
-        "f.yaml:1:1: YAML aliases (*name) are not supported here; write the value out in full"
+        "f.yaml:1:11: YAML aliases (*name) are not supported here; write the value out in full"
     ]
 
 
@@ -46,11 +46,24 @@ def test_set_tag_is_refused() -> None:
     ]
 
 
-@pytest.mark.parametrize("depth", [900, 5000])
-def test_deep_nesting_is_an_error_not_a_crash(depth: int) -> None:
-    problems = _problems("a: " + "[" * depth + "]" * depth + "\n")
+def test_nesting_at_the_limit_is_read() -> None:
+    # The top mapping is one level, each list another.
+    doc = load("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n", "f.yaml")
+    assert doc.data is not None
+
+
+def test_nesting_past_the_limit_is_one_error_where_it_goes_too_deep() -> None:
+    # The 100th list opens at column 3 + 100.
+    assert _problems("a: " + "[" * 900 + "]" * 900 + "\n") == [
+        f"f.yaml:1:103: the data is nested more than {MAX_DEPTH} levels deep; "
+        "a guide needs only a few"
+    ]
+
+
+def test_nesting_past_libyamls_own_limit_is_an_error_not_a_crash() -> None:
+    problems = _problems("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert len(problems) == 1
-    assert "nested too deeply" in problems[0] or "exceeded maximum nesting depth" in problems[0]
+    assert "levels deep" in problems[0] or "exceeded maximum nesting depth" in problems[0]
 
 
 def test_empty_document_is_none() -> None:

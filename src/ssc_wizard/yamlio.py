@@ -1,18 +1,25 @@
 """The program's one YAML loader (and the dumper for saved answers).
 
 Safe only (no object tags), libyaml's C parser when PyYAML has it, and every
-value's position kept, so that any later error about the data can name
+value's position at hand, so that any error about the data can name
 ``file:line:column``. Stricter than plain ``yaml.safe_load`` where plain YAML
 surprises people who are not programmers: duplicate keys, keys that are not
 text, aliases, several documents in one file.
+
+The data is built straight from the parser's events, once, without recursion:
+composing YAML nodes first and walking them after took eight times as long on
+a large guide. Positions cost as much memory as the data, and are needed only
+to report a problem, so a document reads its text a second time to find them,
+and only when first asked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from ssc_wizard.errors import DataError, Problem, Severity
 
@@ -38,10 +45,13 @@ _TYPED = {
 _COLLECTIONS = {_TAG + "map", _TAG + "seq"}
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
+
+
+#: Deeper than any guide goes; libyaml itself stops at 1,000 levels.
+MAX_DEPTH = 100
 
 
 @dataclass
@@ -49,21 +59,36 @@ class Document:
     """Plain Python data (dicts, lists, scalars) and where each part came from."""
 
     file: str
+    text: str
     data: Any
-    positions: dict[DataPath, Position] = field(default_factory=dict)
-    key_positions: dict[DataPath, Position] = field(default_factory=dict)
     #: Unquoted scalars that YAML read as something other than text, with their source text.
     typed_scalars: dict[DataPath, tuple[str, str]] = field(default_factory=dict)
+    _found: _Builder | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict[DataPath, Position]:
+        return self._positions().positions
+
+    @property
+    def key_positions(self) -> dict[DataPath, Position]:
+        return self._positions().key_positions
+
+    def _positions(self) -> _Builder:
+        if self._found is None:
+            self._found = _Builder(self.text, self.file, record=True)
+            self._found.run()
+        return self._found
 
     def locate(self, path: DataPath, *, key: bool = False) -> Position:
         """Position of ``path``, or of its nearest ancestor that has one."""
-        table = self.key_positions if key else self.positions
+        positions = self.positions
+        table = self.key_positions if key else positions
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             if prefix in table:
                 return table[prefix]
-            if prefix in self.positions:
-                return self.positions[prefix]
+            if prefix in positions:
+                return positions[prefix]
         return Position(1, 1)
 
     def problem(
@@ -80,30 +105,14 @@ class Document:
 
 def load(text: str, file: str) -> Document:
     """Parse one YAML document; raise DataError listing every problem found."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or str(exc)
-        if "expected a single document" in f"{exc.context} {exc.problem}":
-            message = "the file holds more than one YAML document (a second '---'); keep one"
-        raise DataError([Problem(file, line, column, f"YAML syntax: {message}")]) from None
-    except yaml.YAMLError as exc:
-        raise DataError([Problem(file, 1, 1, f"YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
-
-    doc = Document(file, None)
-    builder = _Builder(doc, loader)
-    try:
-        doc.data = builder.build(node, ()) if node is not None else None
-    except RecursionError:
-        builder.problems.append(Problem(file, 1, 1, "the data is nested too deeply"))
+    builder = _Builder(text, file, record=False)
+    builder.run()
     if builder.problems:
+        # Read again, noting positions: a duplicate key's message names the first one's line.
+        builder = _Builder(text, file, record=True)
+        builder.run()
         raise DataError(builder.problems)
-    return doc
+    return Document(file, text, builder.data, builder.typed_scalars)
 
 
 def dump(data: dict[str, str]) -> str:
@@ -111,82 +120,219 @@ def dump(data: dict[str, str]) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+#: Plain scalars' implicit resolvers by first character, as PyYAML's resolver has them.
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {
+    first: [*resolvers, *_Loader.yaml_implicit_resolvers.get(None, [])]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_NO_RESOLVERS: list[tuple[str, Any]] = _Loader.yaml_implicit_resolvers.get(None, [])
+
+_STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
+_ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
+_VALUES = frozenset({yaml.ScalarEvent, yaml.AliasEvent, *_STARTS})
+_NO_ALIASES = "YAML aliases (*name) are not supported here; write the value out in full"
+_WANT_KEY = object()  # a mapping waiting for its next key
+_DROP = object()  # a mapping whose next value is dropped, its key having been refused
+
+
+class _Open:
+    """A mapping or list still being read."""
+
+    __slots__ = ("key", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: DataPath) -> None:
+        self.value = value
+        self.path = path
+        # None in a list. A mapping alternates between wanting a key and
+        # holding the key of its next value.
+        self.key: Any = _WANT_KEY if isinstance(value, dict) else None
 
 
 class _Builder:
-    """Turns a composed node tree into plain data, noting positions and problems."""
+    """Reads the parser's events into plain data, noting problems (and positions if asked)."""
 
-    def __init__(self, doc: Document, loader: Any) -> None:
-        self.doc = doc
-        self.loader = loader
+    def __init__(self, text: str, file: str, *, record: bool) -> None:
+        self.text = text
+        self.file = file
+        self.record = record
+        self.data: Any = None
         self.problems: list[Problem] = []
-        # The composer hands out the same node object for an alias as for its anchor.
-        self.seen: set[int] = set()
+        self.typed_scalars: dict[DataPath, tuple[str, str]] = {}
+        self.positions: dict[DataPath, Position] = {}
+        self.key_positions: dict[DataPath, Position] = {}
 
-    def _fail(self, position: Position, message: str) -> None:
-        self.problems.append(Problem(self.doc.file, position.line, position.column, message))
-
-    def build(self, node: yaml.Node, path: DataPath) -> Any:
-        if id(node) in self.seen:
-            self._fail(
-                self.doc.locate(path, key=True),
-                "YAML aliases (*name) are not supported here; write the value out in full",
+    def run(self) -> None:
+        loader = _Loader(self.text)
+        try:
+            self._read(loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            self.problems.append(
+                Problem(self.file, line, column, f"YAML syntax: {exc.problem or exc}")
             )
+        except yaml.YAMLError as exc:
+            self.problems.append(Problem(self.file, 1, 1, f"YAML: {exc}"))
+        finally:
+            loader.dispose()
+
+    def _fail(self, mark: Any, message: str) -> None:
+        line, column = _position(mark)
+        self.problems.append(Problem(self.file, line, column, message))
+
+    def _read(self, loader: Any) -> None:
+        next_event = loader.get_event
+        record = self.record
+        stack: list[_Open] = []
+        top: _Open | None = None
+        dropping = 0  # how deep inside a refused key or value the parser is
+        documents = 0
+        while True:
+            event: Any = next_event()
+            kind = type(event)
+            if dropping:
+                dropping += (kind in _STARTS) - (kind in _ENDS)
+                continue
+            if kind in _VALUES:
+                if top is not None and top.key is _WANT_KEY:
+                    if (
+                        kind is yaml.ScalarEvent
+                        and not record
+                        and event.value not in top.value
+                        and _tag(event) == _TEXT
+                    ):
+                        top.key = event.value  # most keys: text, new, and no position wanted
+                    else:
+                        dropping = self._key(top, event)
+                    continue
+                if top is not None and top.key is _DROP:
+                    top.key = _WANT_KEY
+                    dropping = kind in _STARTS
+                    continue
+                if kind is yaml.ScalarEvent and not record and _tag(event) == _TEXT:
+                    value = event.value  # most of a guide: text, and its position not wanted
+                else:
+                    path = _path_in(top)
+                    mark = event.start_mark
+                    if record:
+                        self.positions[path] = _position(mark)
+                    if kind is yaml.ScalarEvent:
+                        value = self._scalar(event, path)
+                    elif kind is yaml.AliasEvent:
+                        self._fail(mark, _NO_ALIASES)
+                        value = None
+                    elif len(stack) >= MAX_DEPTH:
+                        self._fail(
+                            mark,
+                            f"the data is nested more than {MAX_DEPTH} levels deep; "
+                            "a guide needs only a few",
+                        )
+                        value, dropping = None, 1
+                    else:
+                        value = self._collection(event)
+                        opened = _Open(value, path)
+                if top is None:
+                    self.data = value
+                elif isinstance(top.value, list):
+                    top.value.append(value)
+                else:
+                    top.value[top.key] = value
+                    top.key = _WANT_KEY
+                if kind in _STARTS and not dropping:
+                    stack.append(opened)
+                    top = opened
+            elif kind in _ENDS:
+                stack.pop()
+                top = stack[-1] if stack else None
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._fail(
+                        event.start_mark,
+                        "the file holds more than one YAML document (a second '---'); keep one",
+                    )
+                    return
+            elif kind is yaml.StreamEndEvent:
+                return
+
+    def _key(self, mapping: _Open, event: Any) -> int:
+        """Take ``event`` as the mapping's next key; 1 if it starts a collection to skip."""
+        mapping.key = _DROP  # unless the key turns out fine
+        if not isinstance(event, yaml.ScalarEvent):
+            if isinstance(event, yaml.AliasEvent):
+                self._fail(event.start_mark, _NO_ALIASES)
+                return 0
+            self._fail(event.start_mark, "a key must be plain text, not a list or mapping")
+            return 1
+        key, tag = event.value, _tag(event)
+        assert isinstance(mapping.value, dict)
+        if tag == _TAG + "merge":
+            self._fail(
+                event.start_mark, "YAML merge keys (<<) are not supported here; write the keys out"
+            )
+        elif tag != _TEXT:
+            self._fail(
+                event.start_mark,
+                f"the key {key} is read by YAML as {_TYPED.get(tag, 'a non-text value')}, "
+                f'not as text; put it in quotes: "{key}"',
+            )
+        elif key in mapping.value:
+            first = self.key_positions.get((*mapping.path, key))
+            where = f" (first given at line {first.line})" if first else ""
+            self._fail(event.start_mark, f"duplicate key {key!r}{where}")
+        else:
+            mapping.key = key
+            if self.record:
+                self.key_positions[(*mapping.path, key)] = _position(event.start_mark)
+        return 0
+
+    def _collection(self, event: Any) -> dict[str, Any] | list[Any]:
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _TAG + ("map" if mapping else "seq")):
+            self._fail(event.start_mark, f"unsupported YAML tag {event.tag!r}; remove it")
+        return {} if mapping else []
+
+    def _scalar(self, event: Any, path: DataPath) -> Any:
+        tag = _tag(event)
+        if tag == _TEXT:
+            return event.value
+        if tag == _NULL:
             return None
-        self.seen.add(id(node))
-        self.doc.positions[path] = _position(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_collection_tag(node)
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node, path)
-
-    def _check_collection_tag(self, node: yaml.Node) -> None:
-        if node.tag not in _COLLECTIONS:
-            self._fail(_position(node), f"unsupported YAML tag {node.tag!r}; remove it")
-
-    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
-        self._check_collection_tag(node)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            where = _position(key_node)
-            if key_node.tag == _TAG + "merge":
-                self._fail(where, "YAML merge keys (<<) are not supported here; write the keys out")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(where, "a key must be plain text, not a list or mapping")
-                continue
-            key = key_node.value
-            if key_node.tag != _TEXT:
-                self._fail(
-                    where,
-                    f"the key {key} is read by YAML as "
-                    f"{_TYPED.get(key_node.tag, 'a non-text value')}, not as text; "
-                    f'put it in quotes: "{key}"',
-                )
-                continue
-            if key in result:
-                first = self.doc.key_positions[(*path, key)]
-                self._fail(where, f"duplicate key {key!r} (first given at line {first.line})")
-                continue
-            self.doc.key_positions[(*path, key)] = where
-            result[key] = self.build(value_node, (*path, key))
-        return result
-
-    def _scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
-        if node.tag == _TEXT:
-            return node.value
-        if node.tag == _NULL:
-            return None
-        if node.tag in _TYPED:
-            if not node.style:  # plain: None from PyYAML's parser, "" from libyaml's
-                self.doc.typed_scalars[path] = (node.value, _TYPED[node.tag])
-            return self.loader.construct_object(node, deep=True)
-        self._fail(
-            _position(node), f"unsupported YAML tag {node.tag!r}; only plain values are allowed"
-        )
+        if tag in _TYPED:
+            if not event.style:  # plain: None from PyYAML's parser, "" from libyaml's
+                self.typed_scalars[path] = (event.value, _TYPED[tag])
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            try:
+                return SafeConstructor().construct_object(node, deep=True)
+            except Exception:  # an explicit `!!int x` fails in each constructor's own way
+                self._fail(event.start_mark, f"{event.value!r} is not {_TYPED[tag]}")
+                return None
+        self._fail(event.start_mark, f"unsupported YAML tag {tag!r}; only plain values are allowed")
         return None
+
+
+def _path_in(container: _Open | None) -> DataPath:
+    """The path of the value about to be put in ``container``."""
+    if container is None:
+        return ()
+    if container.key is None:
+        return (*container.path, len(container.value))
+    return (*container.path, container.key)
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _tag(event: Any) -> str:
+    """The scalar's tag: the one written, or the one YAML 1.1 gives its plain text."""
+    tag: str | None = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    if event.implicit[0]:
+        value: str = event.value
+        for resolved, pattern in _RESOLVERS.get(value[:1], _NO_RESOLVERS):
+            if pattern.match(value):
+                return resolved
+    return _TEXT
