@@ -68,3 +68,12 @@ def test_nesting_past_libyamls_own_limit_is_an_error_not_a_crash() -> None:
 
 def test_empty_document_is_none() -> None:
     assert load("# only a comment\n", "f.yaml").data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [("!!int x", "a number"), ("!!bool maybe", "true/false"), ("!!timestamp soon", "a date")],
+)
+def test_a_value_its_explicit_tag_does_not_fit_is_an_error(text: str, read_as: str) -> None:
+    value = text.split()[1]
+    assert _problems(f"a: {text}\n") == [f"f.yaml:1:4: {value!r} is not {read_as}"]
