@@ -33,6 +33,9 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 class _Frozen(BaseModel):
     # strict: YAML's `no` read as false must not quietly become the text "False".
+    # Empty defaults are written `default={}` rather than `default_factory=dict`:
+    # pydantic copies them all the same, and reading a builtin factory's signature
+    # costs every start-up a few milliseconds.
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
@@ -107,7 +110,7 @@ class Question(_Frozen):
         "before `choices`. Only for a question listed in an outcome's `ask`.",
     )
     choices: dict[Id, Choice] = Field(
-        default_factory=dict, description="The answers, in the order offered; the keys are ids."
+        default={}, description="The answers, in the order offered; the keys are ids."
     )
 
 
@@ -144,7 +147,7 @@ class Outcome(_Frozen):
     title: Localized = Field(description="A short heading.")
     summary: Localized = Field(description="What to do, in a sentence or two.")
     ask: list[Id] = Field(
-        default_factory=list,
+        default=[],
         description="Questions asked once the outcome is reached, to fill in details "
         "(the district).",
     )
@@ -167,10 +170,10 @@ class Scenarios(_Frozen):
     questions: dict[Id, Question]
     outcomes: dict[Id, Outcome]
     shared: dict[Id, list[Localized]] = Field(
-        default_factory=dict,
+        default={},
         description="Lists of steps or materials written once and included by outcomes.",
     )
-    laws: dict[Id, Law] = Field(default_factory=dict, description="Laws the outcomes cite.")
+    laws: dict[Id, Law] = Field(default={}, description="Laws the outcomes cite.")
 
 
 class Office(_Frozen):
@@ -209,7 +212,7 @@ class Offices(_Frozen):
 
     offices: dict[Id, Office]
     districts: dict[Id, District] = Field(
-        default_factory=dict, description="Offered by a question with `choices_from: districts`."
+        default={}, description="Offered by a question with `choices_from: districts`."
     )
 
 
