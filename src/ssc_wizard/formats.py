@@ -46,8 +46,6 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     ``answers=False`` leaves a result's answers out, for when they are shown
     separately next to the menu that changes them.
     """
-    from ssc_wizard import render
-
     if fmt is Format.json:
         return as_json(item)
     if fmt is Format.markdown:
@@ -57,6 +55,8 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
             return markdown.result_markdown(item, answers=answers)
         return markdown.offices_markdown(item)
     if fmt is Format.text:
+        from ssc_wizard import render
+
         if isinstance(item, Result):
             return render.to_text(item, answers=answers)
         return render.offices_text(item)
