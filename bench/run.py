@@ -1,0 +1,384 @@
+"""Time ssc-wizard as installed, side by side with the floor, in one run.
+
+    python bench/run.py                        # table on screen, JSON in bench/results.json
+    python bench/run.py --quick                # fewer runs, no 100,000-node guide
+    python bench/run.py --against OTHER_VENV   # also time another install, turn by turn
+    python bench/run.py --compare OLD.json NEW.json
+
+Run it with the Python of the virtual environment ssc-wizard is installed in
+(with the test extras: it needs pexpect). Every case is a whole process, as
+people meet the tool. The cases take turns, one run of each per round after a
+warm-up round, so that a slow moment of a shared machine falls on all of them
+alike; within a round the order is shuffled, so that no case always
+follows the same one. The table gives medians and each case's ratio to the floor: a
+hello-world typer app (bench/hello.py) run by the same Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import large_guide
+
+BENCH = Path(__file__).resolve().parent
+PYTHON = sys.executable
+#: A scripted run to an outcome of the shipped guide.
+SCRIPTED = ["-a", "card_state=damaged", "-a", "district=lixia"]
+SIZES = [1_000, 10_000, 100_000]
+LARGE = 10_000
+ENV = {
+    **{k: v for k, v in os.environ.items() if not k.startswith(("SSC_WIZARD_", "LC_"))},
+    "LANG": "C.UTF-8",
+    "TERM": "xterm-256color",
+}
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    runs: int
+    #: In a terminal, timed until this text appears (pexpect); else until the process ends.
+    prompt: str | None = None
+    nodes: int | None = None
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+#: Runs one command and reports its time and peak memory. A process's peak
+#: memory counts what it held before it became the command (a fork of this
+#: big process would add its size), so a small Python without site does the forking.
+RUNNER = """
+import os, sys, time
+read, write = os.pipe()
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(write, 1)
+    os.dup2(write, 2)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    os.execv(sys.argv[1], sys.argv[1:])
+os.close(write)
+tail = b""
+while chunk := os.read(read, 1 << 16):  # to the end, as a script reading the output would
+    tail = (tail + chunk)[-2000:]
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+sys.stdout.flush()
+os.write(2, tail)
+"""
+
+
+def timed_process(argv: list[str]) -> tuple[float, float]:
+    """Seconds from start to exit, and peak memory (MB), of one run."""
+    done = subprocess.run(
+        [PYTHON, "-S", "-c", RUNNER, *argv], capture_output=True, env=ENV, check=True
+    )
+    seconds, peak_kb, code = done.stdout.split()
+    if int(code) != 0:
+        sys.exit(f"{' '.join(argv)} exited with {int(code)}:\n{done.stderr.decode()}")
+    return float(seconds), int(peak_kb) / 1024
+
+
+def timed_prompt(argv: list[str], prompt: str) -> float:
+    """Seconds from start until ``prompt`` is on the terminal's screen."""
+    import pexpect  # type: ignore[import-untyped]
+
+    start = time.perf_counter()
+    child = pexpect.spawn(
+        argv[0], argv[1:], env=ENV, dimensions=(24, 80), encoding="utf-8", timeout=30
+    )
+    try:
+        child.expect_exact(prompt)
+        return time.perf_counter() - start
+    finally:
+        child.terminate(force=True)
+        child.close()
+
+
+def measure(cases: list[Case], warmup: bool) -> None:
+    rounds = max(case.runs for case in cases)
+    shuffle = random.Random(7).shuffle  # the same order on every machine, a new one each round
+    for round_ in range(-1 if warmup else 0, rounds):
+        order = list(cases)
+        shuffle(order)
+        for case in order:
+            if round_ >= case.runs:
+                continue
+            if case.prompt is not None:
+                seconds, peak = timed_prompt(case.argv, case.prompt), None
+            else:
+                seconds, peak = timed_process(case.argv)
+            if round_ >= 0:  # the warm-up round fills caches and is not counted
+                case.seconds.append(seconds)
+                if peak is not None:
+                    case.peak_mb.append(peak)
+        print(f"\r  round {round_ + 1} of {rounds}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+
+def first_question(tool: Path) -> str:
+    """The first question of the shipped guide, as the wizard shows it in English."""
+    code = (
+        "from ssc_wizard.loader import default_data_dir, load_guide\n"
+        "s = load_guide(default_data_dir()).scenarios\n"
+        "print(s.questions[s.start].text.get('en'))"
+    )
+    python = tool.parent / "python"
+    return subprocess.run(
+        [str(python), "-c", code], check=True, capture_output=True, text=True, env=ENV
+    ).stdout.strip()
+
+
+def tool_cases(tool: Path, label: str, runs: int) -> list[Case]:
+    name = f"{label} " if label else ""
+    exe = str(tool)
+    return [
+        Case(f"{name}scripted run, --format rich", [exe, *SCRIPTED, "--format", "rich"], runs),
+        Case(f"{name}scripted run, --format json", [exe, *SCRIPTED, "--format", "json"], runs),
+        Case(f"{name}--help", [exe, "--help"], runs),
+        Case(f"{name}check (shipped guide)", [exe, "check"], runs),
+        Case(f"{name}first prompt", [exe], runs, prompt=first_question(tool)),
+    ]
+
+
+def large_cases(tool: Path, folder: Path, sizes: list[int], runs: int) -> list[Case]:
+    cases = []
+    for nodes in sizes:
+        guide = str(large_guide.write(folder / f"guide-{nodes}", nodes))
+        answers = ["-a", "q0=stop", "-a", f"district={large_guide.DISTRICTS[0]}"]
+        size_runs = runs if nodes <= LARGE else max(1, runs // 2)
+        cases += [
+            Case(
+                f"{nodes:,} nodes: load and validate (scripted run)",
+                [str(tool), "--data-dir", guide, *answers, "--format", "json"],
+                size_runs,
+                nodes=nodes,
+            ),
+            Case(
+                f"{nodes:,} nodes: paths (the count)",
+                [str(tool), "paths", "--data-dir", guide],
+                size_runs,
+                nodes=nodes,
+            ),
+        ]
+    return cases
+
+
+def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, object]]:
+    """Each target of the issue, measured: what it allows, what was found, and whether it holds."""
+    floor = by_name["floor: hello-world typer app"].median
+    found: list[dict[str, object]] = []
+
+    def target(what: str, allowed: float, measured: float, unit: str = "s") -> None:
+        found.append(
+            {
+                "target": what,
+                "allowed": allowed,
+                "measured": measured,
+                "unit": unit,
+                "holds": measured <= allowed,
+            }
+        )
+
+    for name in ("scripted run, --format rich", "scripted run, --format json", "--help"):
+        target(f"{name}: at most 1.25x the floor", 1.25, by_name[name].median / floor, "x")
+    questionary = by_name["import questionary"].median - by_name["python -c pass"].median
+    in_terminal = by_name["floor, in a terminal"].median
+    target(
+        "first prompt: at most the floor + importing questionary + 30 ms",
+        in_terminal + questionary + 0.030,
+        by_name["first prompt"].median,
+    )
+    if LARGE in sizes:
+        load = by_name[f"{LARGE:,} nodes: load and validate (scripted run)"]
+        paths = by_name[f"{LARGE:,} nodes: paths (the count)"]
+        target(f"{LARGE:,} nodes: load and validate under 1 s", 1.0, load.median)
+        target(f"{LARGE:,} nodes: under 200 MB", 200, max(load.peak_mb + paths.peak_mb), "MB")
+        target(f"{LARGE:,} nodes: the path count under 0.1 s more", 0.1, paths.median - load.median)
+    if len(sizes) > 1:
+        start = by_name["scripted run, --format json"].median
+        per_node = [
+            (by_name[f"{n:,} nodes: load and validate (scripted run)"].median - start) / n
+            for n in sizes
+        ]
+        # Linear: the cost of a node is about the same at every size.
+        target(
+            "time grows linearly: largest/smallest cost per node",
+            1.5,
+            max(per_node) / min(per_node),
+            "x",
+        )
+    return found
+
+
+def machine() -> dict[str, object]:
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.0f} GiB"
+    import yaml
+
+    return {
+        "cpu": model or platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "libyaml": bool(yaml.__with_libyaml__),
+        "packages": {
+            name: metadata.version(name)
+            for name in ("ssc-wizard", "typer", "pydantic", "rich", "questionary", "PyYAML")
+        },
+    }
+
+
+def commit() -> str:
+    found = subprocess.run(
+        ["git", "-C", str(BENCH), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip()
+
+
+def table(rows: list[dict[str, object]], floor: float) -> str:
+    lines = [f"{'case':52} {'median':>9} {'min':>9} {'x floor':>8} {'peak MB':>8}"]
+    for row in rows:
+        median, low = float(row["median_s"]), float(row["min_s"])  # type: ignore[arg-type]
+        peak = f"{row['peak_mb']:.0f}" if row.get("peak_mb") else ""
+        lines.append(
+            f"{row['case']!s:52} {_ms(median):>9} {_ms(low):>9} {median / floor:>7.2f}x {peak:>8}"
+        )
+    return "\n".join(lines)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def report(results: dict[str, object]) -> str:
+    rows = results["cases"]
+    assert isinstance(rows, list)
+    floor = next(float(r["median_s"]) for r in rows if r["case"].startswith("floor:"))
+    out = [table(rows, floor), "", "Targets:"]
+    for v in results["targets"]:  # type: ignore[attr-defined]
+        measured, allowed, unit = v["measured"], v["allowed"], v["unit"]
+        shown = (
+            f"{measured:.2f}x (allowed {allowed:.2f}x)"
+            if unit == "x"
+            else f"{measured:.0f} MB (allowed {allowed:.0f})"
+            if unit == "MB"
+            else f"{_ms(measured)} (allowed {_ms(allowed)})"
+        )
+        out.append(f"  {'holds' if v['holds'] else 'MISSED':6}  {v['target']}: {shown}")
+    info = results["machine"]
+    assert isinstance(info, dict)
+    out.append(
+        f"\n{info['cpu']}, {info['cores']} cores, {info['memory']}, {info['system']}, "
+        f"Python {info['python']}, libyaml {'yes' if info['libyaml'] else 'no'}; "
+        f"{results['runs']} runs of each start-up case, commit {results['commit']}"
+    )
+    return "\n".join(out)
+
+
+def compare(old_file: Path, new_file: Path) -> str:
+    old, new = (json.loads(f.read_text()) for f in (old_file, new_file))
+    before = {r["case"]: r["median_s"] for r in old["cases"]}
+    lines = [f"{'case':52} {old['commit'][:12]:>12} {new['commit'][:12]:>12} {'change':>8}"]
+    for row in new["cases"]:
+        if row["case"] in before:
+            was, now = before[row["case"]], row["median_s"]
+            lines.append(
+                f"{row['case']:52} {_ms(was):>12} {_ms(now):>12} {(now / was - 1) * 100:>+7.0f}%"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each start-up case")
+    parser.add_argument("--large-runs", type=int, default=5, help="timed runs of each large case")
+    parser.add_argument("--quick", action="store_true", help="5 runs; guides of 1k and 10k nodes")
+    parser.add_argument("--against", type=Path, help="another virtual environment to time too")
+    parser.add_argument("--json", type=Path, default=BENCH / "results.json", help="write here")
+    parser.add_argument("--compare", type=Path, nargs=2, metavar=("OLD", "NEW"))
+    parser.add_argument("--no-large", action="store_true", help="start-up cases only")
+    args = parser.parse_args()
+    if args.compare:
+        print(compare(*args.compare))
+        return
+
+    tool = Path(PYTHON).parent / "ssc-wizard"
+    if not tool.exists():
+        sys.exit(f"no ssc-wizard beside {PYTHON}: run this with the Python it is installed for")
+    runs = 5 if args.quick else args.runs
+    sizes = SIZES[:2] if args.quick else SIZES
+    hello = str(BENCH / "hello.py")
+    cases = [
+        Case("python -c pass", [PYTHON, "-c", "pass"], runs),
+        Case("floor: hello-world typer app", [PYTHON, hello], runs),
+        Case("floor, in a terminal", [PYTHON, hello], runs, prompt="Hello world"),
+        Case("import questionary", [PYTHON, "-c", "import questionary"], runs),
+        *tool_cases(tool, "", runs),
+    ]
+    if args.against:
+        cases += tool_cases(args.against / "bin" / "ssc-wizard", "[against]", runs)
+    if args.no_large:
+        sizes = []
+    with tempfile.TemporaryDirectory() as folder:
+        cases += large_cases(tool, Path(folder), sizes, 3 if args.quick else args.large_runs)
+        measure(cases, warmup=True)
+
+    by_name = {case.name: case for case in cases}
+    results: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "commit": commit(),
+        "runs": runs,
+        "machine": machine(),
+        "cases": [
+            {
+                "case": c.name,
+                "median_s": round(c.median, 4),
+                "min_s": round(min(c.seconds), 4),
+                "runs": len(c.seconds),
+                "peak_mb": round(max(c.peak_mb), 1) if c.peak_mb else None,
+                "nodes": c.nodes,
+            }
+            for c in cases
+        ],
+        "targets": verdicts(by_name, sizes),
+    }
+    args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(report(results))
+    print(f"\nwritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""A guide of 1,000 questions and outcomes, through the installed command.
+
+The benchmark's generator (bench/large_guide.py) makes it: every question is a
+sub-tree shared by two others, so it has about 3.5 x 10^105 paths. The
+benchmark times guides ten and a hundred times as large; this checks, fast,
+that such a guide is read whole, counted exactly, walked to its far end and
+reported on at the right line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import large_guide
+from conftest import console_script, run_installed
+
+NODES = 1_000
+QUESTIONS = large_guide.questions_in(NODES)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return large_guide.write(tmp_path_factory.mktemp("large"), NODES)
+
+
+def test_check_reads_it_whole_and_finds_nothing_wrong(big: Path) -> None:
+    done = run_installed([console_script(), "check", "--data-dir", str(big)], big)
+    assert done.returncode == 0, done.stderr
+    # The district question is one more than the generated ones.
+    assert f"({QUESTIONS + 1} questions, {QUESTIONS} outcomes, 4 offices, 12 districts" in (
+        done.stdout
+    )
+    assert done.stdout.rstrip().endswith("0 errors, 0 warnings.")
+
+
+def test_paths_counts_every_path_exactly_without_listing_them(big: Path) -> None:
+    done = run_installed(
+        [console_script(), "paths", "--data-dir", str(big), "--format", "json"], big
+    )
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(done.stdout)
+    assert listed["count"] == large_guide.path_count(NODES) > 10**100
+    assert listed["paths"] is None
+
+
+def test_the_longest_path_replays_from_an_answers_file(big: Path, tmp_path: Path) -> None:
+    last = QUESTIONS - 1
+    answers = {f"q{i}": "more" for i in range(last)} | {f"q{last}": "stop"}
+    answers_file = tmp_path / "answers.json"
+    answers_file.write_text(json.dumps(answers), encoding="utf-8")
+    done = run_installed(
+        [
+            console_script(),
+            "--data-dir",
+            str(big),
+            "--answers-file",
+            str(answers_file),
+            "--format",
+            "json",
+        ],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["outcome"]["id"] == f"o{last}"
+    assert result["answers"] == answers
+
+
+def test_a_mistake_deep_inside_is_reported_at_its_line(big: Path, tmp_path: Path) -> None:
+    broken = shutil.copytree(big, tmp_path / "broken")
+    scenarios = broken / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    at = text.index("next: q400\n")
+    scenarios.write_text(text[:at] + "next: q9999\n" + text[at + 11 :], encoding="utf-8")
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at) + len("next: ")
+
+    done = run_installed([console_script(), "check", "--data-dir", str(broken)], tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.startswith(
+        f"{scenarios}:{line}:{column}: error: unknown question 'q9999'"
+    ), done.stdout[:300]

@@ -1,0 +1,67 @@
+"""A scripted run loads only what it needs: most of its time is start-up.
+
+Each case runs the installed package in a fresh Python, as a person's command
+does, and reads the list of modules it imported (``python -X importtime``).
+bench/ measures the time itself; this keeps the heavy imports from creeping
+back: questionary and prompt_toolkit are for a person at a terminal only.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+SCRIPTED = ["-a", "card_state=damaged", "-a", "district=lixia"]
+#: Only for a person answering at a terminal.
+PROMPTS = {"questionary", "prompt_toolkit", "ssc_wizard.prompts"}
+#: The maintainers' tools, which the wizard never needs.
+TOOLS = {
+    "ssc_wizard.graph",
+    "ssc_wizard.paths",
+    "ssc_wizard.report",
+    "ssc_wizard.starter",
+    "ssc_wizard.guide_schema",
+    "ssc_wizard.helptext",
+}
+
+
+def imported(argv: list[str]) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SSC_WIZARD_")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ssc_wizard", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"ssc_wizard.cli", "ssc_wizard.loader"} <= modules  # the list is really read
+    return modules
+
+
+@pytest.mark.parametrize("fmt", ["rich", "text", "json", "markdown"])
+def test_a_scripted_run_never_loads_the_prompts_or_the_tools(fmt: str) -> None:
+    modules = imported([*SCRIPTED, "--format", fmt])
+    assert not modules & (PROMPTS | TOOLS)
+
+
+def test_a_json_run_does_not_load_rich_either() -> None:
+    modules = imported([*SCRIPTED, "--format", "json"])
+    assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["check"], ["offices", "--format", "json"], ["paths"]]
+)
+def test_help_and_the_other_commands_never_load_the_prompts(argv: list[str]) -> None:
+    assert not imported(argv) & PROMPTS
