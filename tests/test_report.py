@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
+import pytest
+
 from ssc_wizard.paths import count_paths, iter_paths
-from ssc_wizard.report import check_report, paths_text
+from ssc_wizard.report import _number, check_report, paths_json, paths_text
 
 from generated import build, diamonds
 
@@ -31,3 +36,27 @@ def test_counts_a_person_can_read_stay_exact() -> None:
     assert paths_text(iter_paths(small), 16, 10, None).startswith(
         "16 paths, more than --limit 10: not listed. Give --limit 16 to list them, or draw"
     )
+
+
+def test_a_count_longer_than_python_writes_out_is_rounded_in_text_and_exact_in_json() -> None:
+    # Python refuses str() of an int past 4,300 digits; a 100,000-node guide has 10,000.
+    count = 10**5000 + 7
+    assert paths_text([], count, 1000, None).startswith("about 1.0×10^5000 paths, more than")
+    digits = json.loads(paths_json([], count, 1000, None), parse_int=str)["count"]
+    assert digits == "1" + "0" * 4999 + "7"
+    assert sys.get_int_max_str_digits() == 4300  # Python's default, back as it was
+
+
+@pytest.mark.parametrize(
+    ("n", "shown"),
+    [
+        pytest.param(10**15 - 1, "999999999999999", id="10^15-1"),
+        pytest.param(10**15, "about 1.0×10^15", id="10^15"),
+        pytest.param(99 * 10**20, "about 9.9×10^21", id="99x10^20"),
+        pytest.param(10**4400, "about 1.0×10^4400", id="10^4400"),
+        pytest.param(10**4400 - 1, "about 9.9×10^4399", id="10^4400-1"),
+        pytest.param(2**64, "about 1.8×10^19", id="2^64"),
+    ],
+)
+def test_rounded_counts_keep_the_first_two_digits_and_the_exponent(n: int, shown: str) -> None:
+    assert _number(n) == shown
