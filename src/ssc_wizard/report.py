@@ -7,9 +7,9 @@ it is handed (text from the data is given to rich as ``Text``, never markup).
 from __future__ import annotations
 
 import json
-import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ssc_wizard.engine import Reached
@@ -31,17 +31,24 @@ def _count(n: int, noun: str) -> str:
 
 
 def _number(n: int) -> str:
-    """Exact while a person can read it; shared sub-trees can give counts of 10,000 digits.
+    """Exact while a person can read it; shared sub-trees can give counts of 10,000 digits."""
+    with _long_ints():
+        digits = str(n)
+    if len(digits) <= 15:
+        return digits
+    return f"about {digits[0]}.{digits[1]}×10^{len(digits) - 1}"
 
-    Without ``str(n)``: Python refuses to write out an int of more than 4,300 digits.
-    """
-    if n < 10**15:
-        return str(n)
-    exponent = int(n.bit_length() * math.log10(2)) - 1  # at most the true one
-    while n >= 10 ** (exponent + 1):
-        exponent += 1
-    first_two = n // 10 ** (exponent - 1)
-    return f"about {first_two // 10}.{first_two % 10}×10^{exponent}"
+
+@contextmanager
+def _long_ints() -> Iterator[None]:
+    """Let Python write out ints of any length: it refuses past 4,300 digits
+    unless told to, and a guide of 20,000 nodes can have more paths than that."""
+    limit_before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(limit_before)
 
 
 #: Past this many paths, suggesting a --limit to list them all would be a joke.
@@ -101,14 +108,8 @@ def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
         if listed
         else None,
     }
-    # The count is exact however long; Python writes out no int of more than
-    # 4,300 digits unless told to, and a guide of 20,000 nodes can have more.
-    limit_before = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
-    try:
+    with _long_ints():  # the count stays exact however long
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    finally:
-        sys.set_int_max_str_digits(limit_before)
 
 
 _TREE_STYLE = {
