@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ssc_wizard.lang import NAMES, Lang
+from ssc_wizard.controls import first_unsafe, visible
+from ssc_wizard.lang import LANGS, NAMES, Lang
 from ssc_wizard.model import Include, Localized, Offices, Scenarios, texts
 from ssc_wizard.yamlio import DataPath
 
@@ -312,13 +313,14 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
             for unused in table
             if unused not in used
         ]
-    found += _untranslated("scenarios", scenarios)
-    found += _untranslated("offices", offices)
+    found += _in_texts("scenarios", scenarios)
+    found += _in_texts("offices", offices)
     return found
 
 
-def _untranslated(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
-    """Every text that lacks a language: its readers get the other one meanwhile."""
+def _in_texts(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
+    """Every text that lacks a language (its readers get the other one meanwhile),
+    or that holds a control character (shown written out, see ``controls``)."""
     found = []
     for path, text in texts(model):
         for lang in text.missing:
@@ -331,6 +333,18 @@ def _untranslated(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
                     f"readers see the {NAMES[other]} one; write it as `{{en: ..., zh: ...}}`",
                 )
             )
+        for lang in LANGS:
+            character = first_unsafe(getattr(text, lang) or "")
+            if character is not None:
+                found.append(
+                    Finding(
+                        file,
+                        (*path, lang),
+                        f"this text holds the control character U+{ord(character):04X}, "
+                        "which a terminal would obey rather than show; it is printed "
+                        f"as {visible(character)}: remove it",
+                    )
+                )
     return found
 
 

@@ -20,6 +20,7 @@ import typer
 
 from ssc_wizard import __version__, completion, formats, terminal, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
+from ssc_wizard.controls import json_escaped, visible, visible_in
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import DataError, Interrupted, ProblemsFound, UsageError, WizardError
 from ssc_wizard.formats import Format
@@ -46,7 +47,8 @@ app = typer.Typer(
 
 
 def _say_error(message: str) -> None:
-    typer.echo(f"ssc-wizard: {message}", err=True)
+    # Messages quote what was typed and what the guide says: shown, never obeyed.
+    typer.echo(visible(f"ssc-wizard: {message}"), err=True)
 
 
 @dataclass
@@ -70,7 +72,7 @@ def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
         count = len(exc.problems)
         _say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
         for problem in exc.problems:
-            typer.echo(f"  {problem}", err=True)
+            typer.echo(visible(f"  {problem}"), err=True)
         typer.echo("Fix the file and run again.", err=True)
         raise typer.Exit(exc.exit_code) from None
     except WizardError as exc:
@@ -414,7 +416,7 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
         examined = examine_guide(folder)
         guide = examined.guide
         paths = count_paths(guide) if guide is not None else 0
-        sys.stdout.write(check_report(str(folder), examined.problems, guide, paths))
+        sys.stdout.write(visible(check_report(str(folder), examined.problems, guide, paths)))
         if guide is None:
             raise typer.Exit(DataError.exit_code)
 
@@ -507,8 +509,11 @@ def paths(
     with error_boundary():
         guide = load_guide(_data_dir(ctx, data_dir))
         count = count_paths(guide)
-        render = paths_json if paths_format is PathsFormat.json else paths_text
-        sys.stdout.write(render(iter_paths(guide), count, limit, _shown_dir(ctx, data_dir)))
+        shown_dir = _shown_dir(ctx, data_dir)
+        if paths_format is PathsFormat.json:
+            sys.stdout.write(json_escaped(paths_json(iter_paths(guide), count, limit, shown_dir)))
+        else:
+            sys.stdout.write(visible(paths_text(iter_paths(guide), count, limit, shown_dir)))
 
 
 @app.command(
@@ -536,12 +541,14 @@ def new_guide(
             write_atomically(folder / name, text)
         shown = shlex.quote(str(folder))
         typer.echo(
-            f"A new guide is in {folder}. Next:\n"
-            f"  edit {shlex.quote(str(folder / SCENARIOS_FILE))} and "
-            f"{shlex.quote(str(folder / OFFICES_FILE))}\n"
-            f"  check them:   ssc-wizard check --data-dir {shown}\n"
-            f"  see the tree: ssc-wizard graph --data-dir {shown}\n"
-            f"  try it:       ssc-wizard --data-dir {shown}"
+            visible(
+                f"A new guide is in {folder}. Next:\n"
+                f"  edit {shlex.quote(str(folder / SCENARIOS_FILE))} and "
+                f"{shlex.quote(str(folder / OFFICES_FILE))}\n"
+                f"  check them:   ssc-wizard check --data-dir {shown}\n"
+                f"  see the tree: ssc-wizard graph --data-dir {shown}\n"
+                f"  try it:       ssc-wizard --data-dir {shown}"
+            )
         )
 
 
@@ -574,7 +581,7 @@ def _format(chosen: Format | None, output: Path | None) -> Format:
 def _done(message: str) -> None:
     """Say where a file went, to a person watching; scripts need no chatter."""
     if sys.stderr.isatty():
-        typer.echo(f"ssc-wizard: {message}", err=True)
+        typer.echo(visible(f"ssc-wizard: {message}"), err=True)
 
 
 def _review(results: Results, reached: Reached, given: Given, ask: Asker) -> Reached:
@@ -583,7 +590,7 @@ def _review(results: Results, reached: Reached, given: Given, ask: Asker) -> Rea
     lang = results.lang
 
     def decide(reached: Reached) -> str | None:
-        answers = results.of(reached).answers
+        answers = visible_in(results.of(reached).answers)
         if results.fmt is Format.rich:
             _write(_drawn(lambda console: render.print_answers(answers, lang, console)), lang)
             sys.stdout.write("\n")

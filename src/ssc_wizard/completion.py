@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import typer  # at run time: typer reads these functions' annotations
 
+from ssc_wizard.controls import visible
 from ssc_wizard.engine import open_questions
 from ssc_wizard.errors import WizardError
 from ssc_wizard.lang import Lang, from_environment
@@ -40,13 +41,13 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
         left = open_questions(guide, given)
         matching = [q for q in left if q.startswith(incomplete)]
         if len(matching) != 1:
-            return [(f"{q}=", questions[q].text.get(lang)) for q in matching]
+            return [(f"{q}=", visible(questions[q].text.get(lang))) for q in matching]
         # One question fits: go straight on to its choices, so the shell adds no space after "=".
         question_id, partial = matching[0], ""
     if question_id not in questions:
         return []
     return [
-        (f"{question_id}={choice_id}", choice.label.get(lang))
+        (f"{question_id}={choice_id}", visible(choice.label.get(lang)))
         for choice_id, choice in guide.choices(question_id).items()
         if choice_id.startswith(partial)
     ]
@@ -58,7 +59,7 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
         return []
     lang = _lang(ctx)
     return [
-        (district_id, district.name.get(lang))
+        (district_id, visible(district.name.get(lang)))
         for district_id, district in guide.offices.districts.items()
         if district_id.startswith(incomplete)
     ]

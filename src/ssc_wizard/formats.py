@@ -2,7 +2,8 @@
 
 The one place that maps ``--format`` to ``render`` and ``markdown``, for a
 result and for the office list alike. Renderers are imported when used, so a
-JSON run never loads rich.
+JSON run never loads rich. Every format but JSON is made of ``visible`` texts;
+the JSON keeps them as they are, escaped (see ``controls``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ssc_wizard.controls import json_escaped, visible_in
 from ssc_wizard.result import OfficeList, Result
 
 if TYPE_CHECKING:
@@ -48,35 +50,38 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     """
     if fmt is Format.json:
         return as_json(item)
+    if fmt is Format.rich:
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=FILE_WIDTH, color_system=None)
+        print_rich(item, console, answers=answers)
+        return buffer.getvalue()
+    item = visible_in(item)
     if fmt is Format.markdown:
         from ssc_wizard import markdown
 
         if isinstance(item, Result):
             return markdown.result_markdown(item, answers=answers)
         return markdown.offices_markdown(item)
-    if fmt is Format.text:
-        from ssc_wizard import render
+    from ssc_wizard import render
 
-        if isinstance(item, Result):
-            return render.to_text(item, answers=answers)
-        return render.offices_text(item)
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    print_rich(item, Console(file=buffer, width=FILE_WIDTH, color_system=None), answers=answers)
-    return buffer.getvalue()
+    if isinstance(item, Result):
+        return render.to_text(item, answers=answers)
+    return render.offices_text(item)
 
 
 def as_json(item: Result | OfficeList, *, ascii_only: bool = False) -> str:
     """JSON; ``ascii_only`` escapes every other character, for an output that cannot show it."""
     import json
 
-    return json.dumps(item.to_json(), ensure_ascii=ascii_only, indent=2) + "\n"
+    return json_escaped(json.dumps(item.to_json(), ensure_ascii=ascii_only, indent=2)) + "\n"
 
 
 def print_rich(item: Result | OfficeList, console: Console, *, answers: bool = True) -> None:
     from ssc_wizard import render
 
+    item = visible_in(item)
     if isinstance(item, Result):
         render.print_rich(item, console, answers=answers)
     else:

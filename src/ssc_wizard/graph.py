@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ssc_wizard import linebreak
+from ssc_wizard.controls import visible
 from ssc_wizard.lang import Lang
-from ssc_wizard.model import Guide
+from ssc_wizard.model import Guide, Localized
 
 #: Terminal cells (a Chinese character is two) per line of a DOT label, which
 #: Graphviz never wraps itself.
 _DOT_WIDTH = 32
+
+
+def _text(text: Localized, lang: Lang) -> str:
+    """A text as drawn: in ``lang``, with any control character written out."""
+    return visible(text.get(lang))
 
 
 def _question_id(qid: str) -> str:
@@ -59,14 +65,14 @@ def _nodes_and_edges(guide: Guide, lang: Lang) -> tuple[list[_Node], list[_Edge]
     edges: list[_Edge] = []
     for qid, question in scenarios.questions.items():
         remark = f"({len(guide.choices(qid))} choices)" if question.choices_from else None
-        nodes.append(_Node(_question_id(qid), "question", qid, question.text.get(lang), remark))
+        nodes.append(_Node(_question_id(qid), "question", qid, _text(question.text, lang), remark))
         for cid, choice in question.choices.items():
             if choice.next is not None:
                 edges.append(_Edge(_question_id(qid), _question_id(choice.next), cid))
             elif choice.outcome is not None:
                 edges.append(_Edge(_question_id(qid), _outcome_id(choice.outcome), cid))
     for oid, outcome in scenarios.outcomes.items():
-        nodes.append(_Node(_outcome_id(oid), "outcome", oid, outcome.title.get(lang)))
+        nodes.append(_Node(_outcome_id(oid), "outcome", oid, _text(outcome.title, lang)))
         for follow_up in guide.asked_after(oid):
             edges.append(_Edge(_outcome_id(oid), _question_id(follow_up), "then", follow_up=True))
     return nodes, edges
@@ -104,7 +110,7 @@ def dot(guide: Guide, lang: Lang = "en") -> str:
     nodes, edges = _nodes_and_edges(guide, lang)
     out = [
         "digraph guide {",
-        f"    label={_dot_text(guide.scenarios.guide.title.get(lang))};",
+        f"    label={_dot_text(_text(guide.scenarios.guide.title, lang))};",
         "    labelloc=t;",
         '    fontname="Helvetica";',
         '    node [fontname="Helvetica", fontsize=11];',
@@ -159,7 +165,7 @@ def tree(guide: Guide, lang: Lang = "en") -> TreeItem:
     scenarios = guide.scenarios
     questions = scenarios.questions
     start = scenarios.start
-    root = TreeItem("question", None, start, questions[start].text.get(lang))
+    root = TreeItem("question", None, start, _text(questions[start].text, lang))
     expanded = {start}
     # Depth first in the order shown, so the one expanded is the first one shown.
     stack = [(root, iter(questions[start].choices.items()))]
@@ -172,14 +178,14 @@ def tree(guide: Guide, lang: Lang = "en") -> TreeItem:
         cid, choice = step
         if choice.next is None:
             oid = choice.outcome or ""
-            child = TreeItem("outcome", cid, oid, scenarios.outcomes[oid].title.get(lang))
+            child = TreeItem("outcome", cid, oid, _text(scenarios.outcomes[oid].title, lang))
             child.children = list(_follow_up_items(guide, oid, lang))
         elif choice.next in expanded:
-            child = TreeItem("seen", cid, choice.next, questions[choice.next].text.get(lang))
+            child = TreeItem("seen", cid, choice.next, _text(questions[choice.next].text, lang))
         elif len(stack) >= MAX_DEPTH:
-            child = TreeItem("deeper", cid, choice.next, questions[choice.next].text.get(lang))
+            child = TreeItem("deeper", cid, choice.next, _text(questions[choice.next].text, lang))
         else:
-            child = TreeItem("question", cid, choice.next, questions[choice.next].text.get(lang))
+            child = TreeItem("question", cid, choice.next, _text(questions[choice.next].text, lang))
             expanded.add(choice.next)
             stack.append((child, iter(questions[choice.next].choices.items())))
         item.children.append(child)
@@ -189,5 +195,5 @@ def tree(guide: Guide, lang: Lang = "en") -> TreeItem:
 def _follow_up_items(guide: Guide, outcome_id: str, lang: Lang) -> Iterator[TreeItem]:
     for qid in guide.asked_after(outcome_id):
         count = len(guide.choices(qid))
-        text = f"{guide.scenarios.questions[qid].text.get(lang)} ({count} choices)"
+        text = f"{_text(guide.scenarios.questions[qid].text, lang)} ({count} choices)"
         yield TreeItem("follow_up", None, qid, text)

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 from ssc_wizard import linebreak, terminal, words
+from ssc_wizard.controls import visible
 from ssc_wizard.engine import Pending
 from ssc_wizard.errors import Interrupted
 from ssc_wizard.lang import Lang
@@ -116,8 +117,12 @@ def select(
     default: str | None = None,
     back: bool = False,
 ) -> str:
-    """Pick one option's value; Back (when offered) is always the last option."""
-    menu = Menu(message, options, lang, help, default, back)
+    """Pick one option's value; Back (when offered) is always the last option.
+
+    Texts come from the guide: any control character in them is shown, not obeyed.
+    """
+    shown = [(value, visible(label)) for value, label in options]
+    menu = Menu(visible(message), shown, lang, help and visible(help), default, back)
     try:
         return _numbered(menu, stream) if terminal.is_dumb() else _arrow_keys(menu, stream)
     except (KeyboardInterrupt, EOFError):

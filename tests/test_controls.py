@@ -1,0 +1,96 @@
+"""Control characters in texts: shown written out in every format, kept (escaped) in JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssc_wizard.controls import first_unsafe, json_escaped, visible, visible_in
+from ssc_wizard.engine import Reached
+from ssc_wizard.formats import Format, as_text
+from ssc_wizard.loader import parse_guide
+from ssc_wizard.model import Guide
+from ssc_wizard.result import Answer, build_result, office_list
+
+from conftest import MINI
+
+#: Each kind of character that acts on a terminal, and how it is shown.
+ACTING = [
+    ("\x1b[31m", "\\x1b[31m"),  # CSI: colour
+    ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),  # OSC: window title, ended by BEL
+    ("\x9b2J", "\\x9b2J"),  # an 8-bit CSI: clear the screen
+    ("a\rb", "a\\rb"),  # the line overwrites itself
+    ("\x00\x08\x7f", "\\x00\\x08\\x7f"),
+    ("\u202eabc", "\\u202eabc"),  # right-to-left override
+    ("\u2066x\u2069", "\\u2066x\\u2069"),  # isolates
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), ACTING)
+def test_visible_writes_each_control_character_out(text: str, shown: str) -> None:
+    assert visible(text) == shown
+    assert first_unsafe(text) == text[[c.isprintable() for c in text].index(False)]
+
+
+def test_plain_text_tabs_newlines_and_chinese_are_left_alone() -> None:
+    text = "Bring\tyour ID.\n带上身份证。 [bold]x[/] é \u2018quoted\u2019 \u200d"
+    assert visible(text) == text
+    assert first_unsafe(text) is None
+
+
+def test_visible_in_copies_a_frozen_result_with_every_text_shown() -> None:
+    answer = Answer("q", "Which \x1b[2Jone?", "a", "A\r")
+    assert visible_in((answer, None)) == (Answer("q", "Which \\x1b[2Jone?", "a", "A\\r"), None)
+
+
+@pytest.mark.parametrize("text", [t for t, _ in ACTING])
+def test_json_escaped_keeps_the_data(text: str) -> None:
+    encoded = json_escaped(json.dumps({"t": text}, ensure_ascii=False))
+    assert first_unsafe(encoded) is None
+    assert json.loads(encoded) == {"t": text}
+
+
+def _guide_with(text: str) -> Guide:
+    """The mini guide with ``text`` (YAML escapes allowed) as a summary and an office's task."""
+    scenarios = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
+    offices = (MINI / "offices.yaml").read_text(encoding="utf-8")
+    return parse_guide(
+        scenarios.replace("summary: {en: Stop here.,", f'summary: {{en: "{text}",', 1),
+        offices.replace("handles: {en: Everything.,", f'handles: {{en: "{text}",', 1),
+    )
+
+
+#: A text written with YAML's escapes: CSI, OSC, CR, C1 CSI, RLO.
+ESCAPED = r"Stop\e[31m red\e]0;x\a\rover\x9b2J\u202eback"
+ACTED = "Stop\x1b[31m red\x1b]0;x\x07\rover\x9b2J\u202eback"
+
+
+@pytest.mark.parametrize("fmt", [Format.rich, Format.text, Format.markdown])
+@pytest.mark.parametrize("what", ["result", "offices"])
+def test_every_format_shows_the_characters_written_out(fmt: Format, what: str) -> None:
+    guide = _guide_with(ESCAPED)
+    item = (
+        build_result(guide, Reached("stop", {"colour": "red"}))
+        if what == "result"
+        else office_list(guide)
+    )
+    text = as_text(item, fmt)
+    assert first_unsafe(text) is None, text
+    # Markdown escapes the backslash and bracket, so that the page shows them as they are.
+    shown = (
+        [r"\\x1b\[31m", r"\\u202eback"] if fmt is Format.markdown else [r"\x1b[31m", r"\u202eback"]
+    )
+    assert all(piece in text for piece in shown)
+
+
+@pytest.mark.parametrize("what", ["result", "offices"])
+def test_json_keeps_the_text_escaped(what: str) -> None:
+    guide = _guide_with(ESCAPED)
+    reached = Reached("stop", {"colour": "red"})
+    item = build_result(guide, reached) if what == "result" else office_list(guide)
+    text = as_text(item, Format.json)
+    assert first_unsafe(text) is None
+    data = json.loads(text)
+    found = data["outcome"]["summary"] if what == "result" else data["offices"][0]["handles"]
+    assert found == ACTED
