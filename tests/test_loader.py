@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ssc_wizard import loader
 from ssc_wizard.errors import DataError, WizardError
 from ssc_wizard.loader import default_data_dir, examine_guide, load_guide
 
@@ -89,6 +90,33 @@ def test_byte_order_mark_is_accepted(guide_dir: GuideDir) -> None:
     text = (folder / "scenarios.yaml").read_text(encoding="utf-8")
     (folder / "scenarios.yaml").write_text("\ufeff" + text, encoding="utf-8")
     assert load_guide(folder).scenarios.start == "colour"
+
+
+def test_a_file_saved_as_utf16_is_named_as_such(guide_dir: GuideDir) -> None:
+    folder = guide_dir()
+    text = (folder / "offices.yaml").read_text(encoding="utf-8")
+    (folder / "offices.yaml").write_text(text, encoding="utf-16")
+    with pytest.raises(DataError) as caught:
+        load_guide(folder)
+    assert str(caught.value) == (
+        f"{folder / 'offices.yaml'}:1:1: the file is saved as UTF-16; save it as UTF-8"
+    )
+
+
+@pytest.mark.parametrize("endless", [False, True])
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    guide_dir: GuideDir, monkeypatch: pytest.MonkeyPatch, endless: bool
+) -> None:
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024 * 1024)
+    path = Path("/dev/zero") if endless else guide_dir() / "scenarios.yaml"
+    if not endless:
+        path.write_text("# " + "x" * 1024 * 1024 + "\n", encoding="utf-8")
+    with pytest.raises(WizardError) as caught:
+        loader.read_text(path)
+    assert str(caught.value) == (
+        f"{path}: the file is larger than 1 MiB, the most ssc-wizard reads "
+        "(README: What ssc-wizard refuses); is it the right file?"
+    )
 
 
 def test_problems_in_both_files_are_all_reported(guide_dir: GuideDir) -> None:

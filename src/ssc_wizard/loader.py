@@ -6,9 +6,11 @@ the file reading. All validation happens here, before the first question.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import difflib
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,16 +127,33 @@ def _read(data_dir: Path, name: str) -> str:
     )
 
 
+#: The largest file read, data or answers: checked before parsing, so that a
+#: huge file (or a device such as /dev/zero) is refused at once. A guide of
+#: 10,000 questions and outcomes takes 8 MB; Jinan's takes 20 KB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
 def read_text(path: Path, *, missing: str = "file not found") -> str:
     """A UTF-8 file's text (a byte-order mark is allowed); any failure says what to do."""
+    too_big = WizardError(
+        f"{path}: the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB, the most "
+        "ssc-wizard reads (README: What ssc-wizard refuses); is it the right file?"
+    )
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
+                raise too_big
+            raw = file.read(MAX_FILE_BYTES + 1)  # a pipe or a device has no size to ask
     except FileNotFoundError:
         raise WizardError(f"{path}: {missing}") from None
     except IsADirectoryError:
         raise WizardError(f"{path}: this is a folder, not a file") from None
     except OSError as exc:
         raise WizardError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_big
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DataError([Problem(str(path), 1, 1, "the file is saved as UTF-16; save it as UTF-8")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
