@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ssc_wizard import yamlio
 from ssc_wizard.errors import DataError
 from ssc_wizard.yamlio import MAX_DEPTH, Position, load
 
@@ -60,10 +61,52 @@ def test_nesting_past_the_limit_is_one_error_where_it_goes_too_deep() -> None:
     ]
 
 
-def test_nesting_past_libyamls_own_limit_is_an_error_not_a_crash() -> None:
-    problems = _problems("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert len(problems) == 1
-    assert "levels deep" in problems[0] or "exceeded maximum nesting depth" in problems[0]
+def test_nesting_past_libyamls_own_limit_is_the_same_error_not_a_crash() -> None:
+    # libyaml reads brackets ahead, so its own limit (1,000 levels) is met first.
+    assert _problems("a: " + "[" * 100_000 + "]" * 100_000 + "\n") == [
+        f"f.yaml:1:1003: the data is nested more than {MAX_DEPTH} levels deep; "
+        "a guide needs only a few"
+    ]
+
+
+def test_a_file_of_too_many_values_is_refused_where_it_passes_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlio, "MAX_EVENTS", 10)
+    # Stream, document, mapping, key, list: the 6th to 10th events are 1 to 5; 6 is the 11th.
+    assert _problems("a: [1, 2, 3, 4, 5, 6, 7]\n") == [
+        "f.yaml:1:20: the file holds more than 10 YAML values (a list or mapping counts "
+        "twice), far more than a guide needs; reading stopped here"
+    ]
+
+
+def test_reading_stops_after_so_many_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "MAX_PROBLEMS", 3)
+    problems = _problems("a: &a x\nb: [*a, *a, *a, *a, *a]\n")
+    assert problems == [
+        "f.yaml:2:5: YAML aliases (*name) are not supported here; write the value out in full",
+        "f.yaml:2:9: YAML aliases (*name) are not supported here; write the value out in full",
+        "f.yaml:2:13: YAML aliases (*name) are not supported here; write the value out in full",
+        "f.yaml:2:13: 3 problems found; reading stopped here",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 历下\x1b[31m\n", "f.yaml:1:6: the control character U+001B is not allowed in YAML"),
+        ("a: b\nc: \x00\n", "f.yaml:2:4: the control character U+0000 is not allowed in YAML"),
+        ("a: \x9b2J\n", "f.yaml:1:4: the control character U+009B is not allowed in YAML"),
+    ],
+)
+def test_a_raw_control_character_is_named_at_its_position(text: str, expected: str) -> None:
+    assert _problems(text) == [f"{expected}; remove it"]
+
+
+def test_a_tab_in_the_indentation_says_so() -> None:
+    assert _problems("a:\n  b: 1\n\tc: 2\n") == [
+        "f.yaml:3:1: YAML syntax: found a tab; indent with spaces, never tabs"
+    ]
 
 
 def test_empty_document_is_none() -> None:

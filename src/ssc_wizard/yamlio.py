@@ -15,6 +15,7 @@ and only when first asked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -43,6 +44,8 @@ _TYPED = {
     _TAG + "timestamp": "a date",
 }
 _COLLECTIONS = {_TAG + "map", _TAG + "seq"}
+#: What YAML allows in a file: printable characters, tab and line breaks.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class Position(NamedTuple):
@@ -52,6 +55,14 @@ class Position(NamedTuple):
 
 #: Deeper than any guide goes; libyaml itself stops at 1,000 levels.
 MAX_DEPTH = 100
+#: Parser events in one file: one for each text, two for each list or mapping.
+#: A guide of 10,000 questions and outcomes (8 MB) makes 600,000; a file of
+#: nothing but tiny values, within the size limit, would make five million and
+#: take seconds to read.
+MAX_EVENTS = 1_000_000
+#: Problems reported from one file before reading stops: enough to fix, and a
+#: file of a million mistakes (aliases, say) still ends fast.
+MAX_PROBLEMS = 100
 
 
 @dataclass
@@ -108,9 +119,10 @@ def load(text: str, file: str) -> Document:
     builder = _Builder(text, file, record=False)
     builder.run()
     if builder.problems:
-        # Read again, noting positions: a duplicate key's message names the first one's line.
-        builder = _Builder(text, file, record=True)
-        builder.run()
+        if not builder.stopped:  # else too large or too wrong to be worth a second reading
+            # Read again, noting positions: a duplicate key's message names the first one's line.
+            builder = _Builder(text, file, record=True)
+            builder.run()
         raise DataError(builder.problems)
     return Document(file, text, builder.data, builder.typed_scalars)
 
@@ -149,6 +161,10 @@ class _Open:
         self.key: Any = _WANT_KEY if isinstance(value, dict) else None
 
 
+class _Stop(Exception):
+    """Reading a file goes no further: the last problem says why."""
+
+
 class _Builder:
     """Reads the parser's events into plain data, noting problems (and positions if asked)."""
 
@@ -158,6 +174,8 @@ class _Builder:
         self.record = record
         self.data: Any = None
         self.problems: list[Problem] = []
+        #: Reading ended before the end of the file: too many values or problems.
+        self.stopped = False
         self.typed_scalars: dict[DataPath, tuple[str, str]] = {}
         self.positions: dict[DataPath, Position] = {}
         self.key_positions: dict[DataPath, Position] = {}
@@ -166,20 +184,51 @@ class _Builder:
         loader = _Loader(self.text)
         try:
             self._read(loader)
+        except _Stop:
+            pass
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = self._syntax(str(exc.problem or exc), line, column)
+            self.problems.append(Problem(self.file, line, column, message))
+        except yaml.reader.ReaderError:
+            # A character YAML does not allow anywhere, such as a raw ESC or NUL.
+            found = _NOT_YAML.search(self.text)
+            at = found.start() if found else 0
+            line = self.text.count("\n", 0, at) + 1
+            column = at - self.text.rfind("\n", 0, at)
+            code = f"U+{ord(found.group()):04X}" if found else "?"
             self.problems.append(
-                Problem(self.file, line, column, f"YAML syntax: {exc.problem or exc}")
+                Problem(
+                    self.file,
+                    line,
+                    column,
+                    f"the control character {code} is not allowed in YAML; remove it",
+                )
             )
-        except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.file, 1, 1, f"YAML: {exc}"))
         finally:
             loader.dispose()
+
+    def _syntax(self, problem: str, line: int, column: int) -> str:
+        """libyaml's words for a syntax error, with a hint where its words are cryptic."""
+        if problem == "exceeded maximum nesting depth":
+            return f"the data is nested more than {MAX_DEPTH} levels deep; a guide needs only a few"
+        text = self.text.split("\n", line)[line - 1] if line else ""
+        if text[column - 1 : column] == "\t":
+            return "YAML syntax: found a tab; indent with spaces, never tabs"
+        return f"YAML syntax: {problem}"
 
     def _fail(self, mark: Any, message: str) -> None:
         line, column = _position(mark)
         self.problems.append(Problem(self.file, line, column, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            self._stop(mark, f"{MAX_PROBLEMS} problems found; reading stopped here")
+
+    def _stop(self, mark: Any, message: str) -> None:
+        line, column = _position(mark)
+        self.problems.append(Problem(self.file, line, column, message))
+        self.stopped = True
+        raise _Stop
 
     def _read(self, loader: Any) -> None:
         next_event = loader.get_event
@@ -188,9 +237,17 @@ class _Builder:
         top: _Open | None = None
         dropping = 0  # how deep inside a refused key or value the parser is
         documents = 0
+        events = 0
         while True:
             event: Any = next_event()
             kind = type(event)
+            events += 1
+            if events > MAX_EVENTS:
+                self._stop(
+                    event.start_mark,
+                    f"the file holds more than {MAX_EVENTS:,} YAML values (a list or "
+                    "mapping counts twice), far more than a guide needs; reading stopped here",
+                )
             if dropping:
                 dropping += (kind in _STARTS) - (kind in _ENDS)
                 continue
