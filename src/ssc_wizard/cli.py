@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_BUG = 3
+#: The output could not be written whole (its reader went away): as click does.
+EXIT_CUT_SHORT = 1
 
 app = typer.Typer(
     name="ssc-wizard",
@@ -416,7 +418,7 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
         examined = examine_guide(folder)
         guide = examined.guide
         paths = count_paths(guide) if guide is not None else 0
-        sys.stdout.write(visible(check_report(str(folder), examined.problems, guide, paths)))
+        _write(visible(check_report(str(folder), examined.problems, guide, paths)), "en")
         if guide is None:
             raise typer.Exit(DataError.exit_code)
 
@@ -511,9 +513,9 @@ def paths(
         count = count_paths(guide)
         shown_dir = _shown_dir(ctx, data_dir)
         if paths_format is PathsFormat.json:
-            sys.stdout.write(json_escaped(paths_json(iter_paths(guide), count, limit, shown_dir)))
+            _write(json_escaped(paths_json(iter_paths(guide), count, limit, shown_dir)), "en")
         else:
-            sys.stdout.write(visible(paths_text(iter_paths(guide), count, limit, shown_dir)))
+            _write(visible(paths_text(iter_paths(guide), count, limit, shown_dir)), "en")
 
 
 @app.command(
@@ -631,7 +633,17 @@ def _write(text: str, lang: Lang) -> None:
         # Named by its code point: the character itself cannot be shown either.
         character = f"U+{ord(bad):04X}"
         raise WizardError(words.CANNOT_ENCODE(lang, encoding=encoding, character=character))
-    sys.stdout.write(text)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a test's StringIO
+        sys.stdout.write(text)
+        return
+    # Python's buffered writer can stop short at a pipe whose reader has gone
+    # (``| head -1``) without a word; writing the rest raises BrokenPipeError.
+    sys.stdout.flush()
+    rest = memoryview(text.encode(sys.stdout.encoding))
+    while rest:
+        rest = rest[binary.write(rest) :]
+    binary.flush()
 
 
 def _show(
@@ -663,6 +675,7 @@ def _help_language(argv: list[str]) -> Lang:
 
 def main() -> None:
     """Console-script entry point."""
+    _open_closed_streams()
     command = typer.main.get_command(app)
     completion.fix_bash()  # after typer has registered its own shells
     argv = sys.argv[1:]
@@ -670,4 +683,26 @@ def main() -> None:
         from ssc_wizard import helptext
 
         helptext.in_chinese(command)
-    command(prog_name="ssc-wizard")
+    try:
+        try:
+            command(prog_name="ssc-wizard")
+        finally:
+            sys.stdout.flush()  # here rather than at exit, where a failure cannot be handled
+    except BrokenPipeError:
+        # The reader of stdout has gone (``| head -1``). As the Python docs
+        # advise: what is left goes to /dev/null, so that the flush at exit does
+        # not fail again, and the exit code says the output was cut short.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_CUT_SHORT)
+
+
+def _open_closed_streams() -> None:
+    """A standard stream the caller closed (``<&-``, ``>&-``) is /dev/null instead.
+
+    Python leaves it as None, which nothing expects. Reopened in order, each gets
+    its own descriptor back: stdin is not a terminal, so nothing is asked, and
+    what is written to a closed stdout is dropped, as Python's print would do.
+    """
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 (for good)
