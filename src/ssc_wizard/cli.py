@@ -614,7 +614,11 @@ def _console() -> Console:
     if terminal.is_dumb():  # rich would take it to be 80 columns wide: ask the terminal
         size = terminal.size()
         return Console(width=size.columns, height=size.lines)
-    return Console()
+    console = Console()
+    # rich's own reading (COLUMNS, else whichever standard stream is a terminal),
+    # but never 0 (COLUMNS=0, which rich takes at its word) nor absurdly wide.
+    console.width = terminal.fit(console.width or terminal.columns())
+    return console
 
 
 def _drawn(draw: Callable[[Console], None]) -> str:

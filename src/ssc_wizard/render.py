@@ -229,7 +229,8 @@ def shell_lines(command: str, width: int) -> str:
     """The command, broken between arguments with a backslash where it is too wide.
 
     A terminal would fold it in mid-word; these lines still paste into a shell
-    as one command. An option stays on the line of its value.
+    as one command. An option stays on the line of its value, unless the two
+    are too wide for a line of their own.
     """
     if len(command) <= width:
         return command
@@ -245,6 +246,8 @@ def shell_lines(command: str, width: int) -> str:
     for group in groups[1:]:
         if len(lines[-1]) + 1 + len(group) + 2 <= width:
             lines[-1] += " " + group
+        elif len(group) + 4 > width and group.startswith("-"):
+            lines.extend("  " + part for part in group.split(" ", 1))
         else:
             lines.append("  " + group)
     return " \\\n".join(lines)

@@ -15,9 +15,21 @@ def is_dumb() -> bool:
     return os.environ.get("TERM", "").lower() in {"dumb", "unknown"}
 
 
+#: Narrower than this nothing fits, not even a word; wider, rich would draw
+#: lines nobody can read, and take long to (``COLUMNS=100000000``).
+MIN_COLUMNS, MAX_COLUMNS = 20, 1000
+
+
+def fit(columns: int) -> int:
+    """A width to draw at: ``columns`` within MIN_COLUMNS and MAX_COLUMNS."""
+    return min(max(columns, MIN_COLUMNS), MAX_COLUMNS)
+
+
 def size() -> os.terminal_size:
-    """``COLUMNS`` and ``LINES``, else what the terminal reports, else 80 by 24."""
-    return shutil.get_terminal_size()
+    """``COLUMNS`` and ``LINES``, else what the terminal reports, else 80 by 24;
+    the width within MIN_COLUMNS and MAX_COLUMNS."""
+    found = shutil.get_terminal_size()
+    return os.terminal_size((fit(found.columns), found.lines))
 
 
 def columns() -> int:
