@@ -16,7 +16,7 @@ import pexpect
 import pyte
 import pytest
 
-from conftest import JINAN_CHOICES
+from conftest import JINAN_CHOICES, TESTS, GuideDir
 
 UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 
@@ -593,3 +593,28 @@ def test_a_terminal_that_cannot_show_chinese_gets_english_and_is_told_why() -> N
     assert "> My card is damaged" in wizard.text()  # an ASCII pointer, not a question mark
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
+
+
+@pytest.mark.parametrize("term", ["xterm", "dumb"])
+@pytest.mark.parametrize(
+    ("lang", "shown", "obeyed"),
+    [
+        ("en", r"Which \x1b[31mcolour\x1b[0m?", "\x1b[31mcolour"),
+        ("zh", r"哪种\u202e颜色？", "\u202e"),
+    ],
+)
+def test_control_characters_in_a_question_are_shown_not_obeyed(
+    guide_dir: GuideDir, term: str, lang: str, shown: str, obeyed: str
+) -> None:
+    scenarios = (TESTS / "broken" / "scenarios" / "control_characters.yaml").read_text()
+    wizard = Wizard("--data-dir", str(guide_dir(scenarios)), "--lang", lang, TERM=term)
+    wizard.expect(shown)
+    wizard.child.send("\r" if term == "xterm" else "1\r")  # the first choice
+    wizard.expect(MENU if lang == "en" else "接下来您想做什么？")
+    wizard.child.send("\r")  # Quit
+    assert wizard.finish() == 0
+    assert shown in wizard.text()
+    assert obeyed not in wizard.output
+    if lang == "en":  # the step's window-title sequence (OSC), in the result
+        assert r"Stop.\x1b]0;new title\x07" in wizard.text()
+        assert "\x1b]0;" not in wizard.output

@@ -162,6 +162,19 @@ def test_shell_lines_keep_quoting_and_an_option_with_its_value() -> None:
     assert shlex.split(broken.replace("\\\n", " ")) == shlex.split(command)
 
 
+def test_shell_lines_part_an_option_from_its_value_when_they_do_not_fit_together() -> None:
+    command = "ssc-wizard --answer card_state=lost --data-dir '/tmp/my guide'"
+    broken = shell_lines(command, 20)
+    assert broken.splitlines() == [
+        "ssc-wizard \\",
+        "  --answer \\",
+        "  card_state=lost \\",
+        "  --data-dir \\",
+        "  '/tmp/my guide'",
+    ]
+    assert shlex.split(broken.replace("\\\n", " ")) == shlex.split(command)
+
+
 def test_answers_can_be_left_out_for_the_review_below(mini: Guide) -> None:
     result = _result(mini)
     for out in (to_text(result, answers=False), _rich(result, answers=False)):
