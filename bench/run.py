@@ -1,7 +1,8 @@
 """Time ssc-wizard as installed, side by side with the floor, in one run.
 
     python bench/run.py                        # table on screen, JSON in bench/results.json
-    python bench/run.py --quick                # fewer runs, no 100,000-node guide
+    python bench/run.py --quick                # fewer runs, no 3,000-node guide
+    python bench/run.py --crafted              # only the crafted files, and the floor
     python bench/run.py --against OTHER_VENV   # also time another install, turn by turn
     python bench/run.py --compare OLD.json NEW.json
 
@@ -11,7 +12,9 @@ people meet the tool. The cases take turns, one run of each per round after a
 warm-up round, so that a slow moment of a shared machine falls on all of them
 alike; within a round the order is shuffled, so that no case always
 follows the same one. The table gives medians and each case's ratio to the floor: a
-hello-world typer app (bench/hello.py) run by the same Python.
+hello-world typer app (bench/hello.py) run by the same Python. The crafted
+files (bench/crafted.py: alias bombs, deep nesting, 50 MB, millions of values)
+must each be refused, with exit status 1, in under 2 s and 200 MB.
 """
 
 from __future__ import annotations
@@ -31,13 +34,18 @@ from importlib import metadata
 from pathlib import Path
 
 import large_guide
+from crafted import CRAFTED
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
 #: A scripted run to an outcome of the shipped guide.
 SCRIPTED = ["-a", "card_state=damaged", "-a", "district=lixia"]
-SIZES = [1_000, 10_000, 100_000]
+#: Up to the largest guide that fits in the 10 MiB a file may have.
+SIZES = [1_000, 3_000, 10_000]
 LARGE = 10_000
+#: What refusing a crafted file may cost.
+CRAFTED_SECONDS, CRAFTED_MB = 2.0, 200
+OFFICES = "offices:\n  desk: {name: Front desk, handles: Everything.}\n"
 ENV = {
     **{k: v for k, v in os.environ.items() if not k.startswith(("SSC_WIZARD_", "LC_"))},
     "LANG": "C.UTF-8",
@@ -53,6 +61,8 @@ class Case:
     #: In a terminal, timed until this text appears (pexpect); else until the process ends.
     prompt: str | None = None
     nodes: int | None = None
+    #: The exit status every run must end with.
+    code: int = 0
     seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
 
@@ -86,13 +96,13 @@ os.write(2, tail)
 """
 
 
-def timed_process(argv: list[str]) -> tuple[float, float]:
+def timed_process(argv: list[str], expected: int = 0) -> tuple[float, float]:
     """Seconds from start to exit, and peak memory (MB), of one run."""
     done = subprocess.run(
         [PYTHON, "-S", "-c", RUNNER, *argv], capture_output=True, env=ENV, check=True
     )
     seconds, peak_kb, code = done.stdout.split()
-    if int(code) != 0:
+    if int(code) != expected:
         sys.exit(f"{' '.join(argv)} exited with {int(code)}:\n{done.stderr.decode()}")
     return float(seconds), int(peak_kb) / 1024
 
@@ -125,7 +135,7 @@ def measure(cases: list[Case], warmup: bool) -> None:
             if case.prompt is not None:
                 seconds, peak = timed_prompt(case.argv, case.prompt), None
             else:
-                seconds, peak = timed_process(case.argv)
+                seconds, peak = timed_process(case.argv, case.code)
             if round_ >= 0:  # the warm-up round fills caches and is not counted
                 case.seconds.append(seconds)
                 if peak is not None:
@@ -182,6 +192,19 @@ def large_cases(tool: Path, folder: Path, sizes: list[int], runs: int) -> list[C
     return cases
 
 
+def crafted_cases(tool: Path, folder: Path, runs: int) -> list[Case]:
+    """Each crafted file as a guide's scenarios.yaml, beside a valid offices.yaml."""
+    cases = []
+    for n, (name, make) in enumerate(CRAFTED.items()):
+        guide = folder / f"crafted-{n}"
+        guide.mkdir()
+        (guide / "scenarios.yaml").write_bytes(make())
+        (guide / "offices.yaml").write_text(OFFICES, encoding="utf-8")
+        argv = [str(tool), "--data-dir", str(guide), "--format", "json"]
+        cases.append(Case(f"crafted: {name}", argv, runs, code=1))
+    return cases
+
+
 def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, object]]:
     """Each target of the issue, measured: what it allows, what was found, and whether it holds."""
     floor = by_name["floor: hello-world typer app"].median
@@ -198,15 +221,16 @@ def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, objec
             }
         )
 
-    for name in ("scripted run, --format rich", "scripted run, --format json", "--help"):
-        target(f"{name}: at most 1.25x the floor", 1.25, by_name[name].median / floor, "x")
-    questionary = by_name["import questionary"].median - by_name["python -c pass"].median
-    in_terminal = by_name["floor, in a terminal"].median
-    target(
-        "first prompt: at most the floor + importing questionary + 30 ms",
-        in_terminal + questionary + 0.030,
-        by_name["first prompt"].median,
-    )
+    if "first prompt" in by_name:
+        for name in ("scripted run, --format rich", "scripted run, --format json", "--help"):
+            target(f"{name}: at most 1.25x the floor", 1.25, by_name[name].median / floor, "x")
+        questionary = by_name["import questionary"].median - by_name["python -c pass"].median
+        in_terminal = by_name["floor, in a terminal"].median
+        target(
+            "first prompt: at most the floor + importing questionary + 30 ms",
+            in_terminal + questionary + 0.030,
+            by_name["first prompt"].median,
+        )
     if LARGE in sizes:
         load = by_name[f"{LARGE:,} nodes: load and validate (scripted run)"]
         paths = by_name[f"{LARGE:,} nodes: paths (the count)"]
@@ -226,6 +250,10 @@ def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, objec
             max(per_node) / min(per_node),
             "x",
         )
+    for name, case in by_name.items():
+        if name.startswith("crafted: "):
+            target(f"{name}: refused under 2 s", CRAFTED_SECONDS, case.median)
+            target(f"{name}: refused under 200 MB", CRAFTED_MB, max(case.peak_mb), "MB")
     return found
 
 
@@ -330,6 +358,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=BENCH / "results.json", help="write here")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("OLD", "NEW"))
     parser.add_argument("--no-large", action="store_true", help="start-up cases only")
+    parser.add_argument("--crafted", action="store_true", help="the crafted files only")
     args = parser.parse_args()
     if args.compare:
         print(compare(*args.compare))
@@ -339,21 +368,23 @@ def main() -> None:
     if not tool.exists():
         sys.exit(f"no ssc-wizard beside {PYTHON}: run this with the Python it is installed for")
     runs = 5 if args.quick else args.runs
-    sizes = SIZES[:2] if args.quick else SIZES
+    large_runs = 3 if args.quick else args.large_runs
+    sizes = [] if args.no_large or args.crafted else [1_000, LARGE] if args.quick else SIZES
     hello = str(BENCH / "hello.py")
-    cases = [
-        Case("python -c pass", [PYTHON, "-c", "pass"], runs),
-        Case("floor: hello-world typer app", [PYTHON, hello], runs),
-        Case("floor, in a terminal", [PYTHON, hello], runs, prompt="Hello world"),
-        Case("import questionary", [PYTHON, "-c", "import questionary"], runs),
-        *tool_cases(tool, "", runs),
-    ]
+    cases = [Case("floor: hello-world typer app", [PYTHON, hello], runs)]
+    if not args.crafted:
+        cases += [
+            Case("python -c pass", [PYTHON, "-c", "pass"], runs),
+            Case("floor, in a terminal", [PYTHON, hello], runs, prompt="Hello world"),
+            Case("import questionary", [PYTHON, "-c", "import questionary"], runs),
+            *tool_cases(tool, "", runs),
+        ]
     if args.against:
         cases += tool_cases(args.against / "bin" / "ssc-wizard", "[against]", runs)
-    if args.no_large:
-        sizes = []
     with tempfile.TemporaryDirectory() as folder:
-        cases += large_cases(tool, Path(folder), sizes, 3 if args.quick else args.large_runs)
+        cases += large_cases(tool, Path(folder), sizes, large_runs)
+        if not args.no_large:
+            cases += crafted_cases(tool, Path(folder), large_runs)
         measure(cases, warmup=True)
 
     by_name = {case.name: case for case in cases}

@@ -11,7 +11,8 @@ a fragment of what it must say. Every case must also:
   the command line are shown written out (``\\x1b``); only rich's own colour
   codes may appear, and only where colour was asked for.
 
-The time each case takes is measured by ``bench/run.py --hostile``, not here.
+The time each crafted file takes to refuse is measured by ``bench/run.py``
+(``--crafted`` for those cases alone), not here.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from ssc_wizard.controls import first_unsafe
 from ssc_wizard.loader import MAX_FILE_BYTES
 from ssc_wizard.yamlio import MAX_DEPTH, MAX_EVENTS, MAX_PROBLEMS
 
-import large_guide
 from conftest import MINI, TESTS, console_script
+from crafted import billion_laughs, fifty_megabytes, many_aliases, nested, tiny_values
+from large_guide import write as write_large_guide
 
 #: Seconds a case may run before it counts as hung (the bar is 2 s: see bench/).
 TIMEOUT = 20
@@ -97,30 +99,6 @@ def mini(name: str, old: str, new: str) -> bytes:
     text = (MINI / name).read_text(encoding="utf-8")
     assert old in text, old
     return text.replace(old, new, 1).encode()
-
-
-def billion_laughs() -> bytes:
-    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
-        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
-    return "\n".join(lines).encode() + b"\n"
-
-
-def nested(depth: int) -> bytes:
-    return b"guide: " + b"[" * depth + b"]" * depth + b"\n"
-
-
-def many_aliases() -> bytes:
-    return b"a: &a x\nb: [" + b"*a, " * 1_000_000 + b"*a]\n"
-
-
-def tiny_values() -> bytes:
-    """Three million values in 6 MB: within the size limit, past the values limit."""
-    return b"guide: [" + b"a," * 3_000_000 + b"a]\n"
-
-
-def fifty_megabytes() -> bytes:
-    return b"- a\n" * (50 * 1024 * 1024 // 4)
 
 
 def _read_only(tmp: Path) -> None:
@@ -567,7 +545,7 @@ CASES = [
         1,
         shows="flowchart TD",
         reader="one line",
-        setup=lambda tmp: large_guide.write(tmp / "large", 1_000),
+        setup=lambda tmp: write_large_guide(tmp / "large", 1_000),
     ),
     Case("--version to a pipe closed early", ("--version",), 1, reader="gone"),
     # No stdout at all (>&-) is taken as /dev/null, as Python's own print does.
