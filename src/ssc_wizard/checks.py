@@ -322,6 +322,7 @@ def _in_texts(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
     """Every text that lacks a language (its readers get the other one meanwhile),
     or that holds a control character (shown written out, see ``controls``)."""
     found = []
+    written: list[tuple[DataPath, str | None]] = []
     for path, text in texts(model):
         for lang in text.missing:
             other: Lang = "en" if lang == "zh" else "zh"
@@ -333,18 +334,23 @@ def _in_texts(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
                     f"readers see the {NAMES[other]} one; write it as `{{en: ..., zh: ...}}`",
                 )
             )
-        for lang in LANGS:
-            character = first_unsafe(getattr(text, lang) or "")
-            if character is not None:
-                found.append(
-                    Finding(
-                        file,
-                        (*path, lang),
-                        f"this text holds the control character U+{ord(character):04X}, "
-                        "which a terminal would obey rather than show; it is printed "
-                        f"as {visible(character)}: remove it",
-                    )
+        written += [((*path, lang), getattr(text, lang)) for lang in LANGS]
+    if isinstance(model, Offices):  # the texts that are the same in every language
+        for office_id, office in model.offices.items():
+            where = ("offices", office_id)
+            written += [((*where, "phone"), office.phone), ((*where, "source"), office.source)]
+    for path, value in written:
+        character = first_unsafe(value or "")
+        if character is not None:
+            found.append(
+                Finding(
+                    file,
+                    path,
+                    f"this text holds the control character U+{ord(character):04X}, "
+                    "which a terminal would obey rather than show; it is printed "
+                    f"as {visible(character)}: remove it",
                 )
+            )
     return found
 
 
