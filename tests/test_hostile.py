@@ -237,6 +237,13 @@ CASES = [
         "this is a folder, not a file",
     ),
     Case(
+        "answers file: a named pipe nobody writes to",
+        ("--answers-file", "{tmp}/fifo"),
+        2,
+        "fifo:1:1: it is empty",
+        setup=lambda tmp: os.mkfifo(tmp / "fifo"),
+    ),
+    Case(
         "answers file: /dev/zero, endless",
         ("--answers-file", "/dev/zero"),
         2,
@@ -511,6 +518,20 @@ CASES = [
         scenarios=CONTROLS,
         env={"FORCE_COLOR": "1"},
         colour=True,
+    ),
+    *(
+        Case(
+            f"rich markup in the guide: --format {fmt}",
+            (*CONTROL_GUIDE, "--format", fmt),
+            0,
+            shows=shown,
+            scenarios=CONTROLS,
+        )
+        for fmt, shown in [
+            ("rich", "Stop here. [/x] [bold red]not bold[/]"),
+            ("text", "Stop here. [/x] [bold red]not bold[/]"),
+            ("markdown", r"Stop here. \[/x\] \[bold red\]not bold\[/\]"),
+        ]
     ),
     Case(
         "control characters in a missing answer's message",

@@ -140,8 +140,12 @@ def read_text(path: Path, *, missing: str = "file not found") -> str:
         "ssc-wizard reads (README: What ssc-wizard refuses); is it the right file?"
     )
     try:
-        with path.open("rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
+        # Not blocking on open: a named pipe nobody writes to reads as empty
+        # instead of waiting for ever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        with open(fd, "rb") as file:
+            if os.fstat(fd).st_size > MAX_FILE_BYTES:
                 raise too_big
             raw = file.read(MAX_FILE_BYTES + 1)  # a pipe or a device has no size to ask
     except FileNotFoundError:
