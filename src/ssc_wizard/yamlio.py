@@ -207,6 +207,8 @@ class _Builder:
                     f"the control character {code} is not allowed in YAML; remove it",
                 )
             )
+        except yaml.YAMLError as exc:
+            self.problems.append(Problem(self.file, 1, 1, f"YAML: {exc}"))
         finally:
             loader.dispose()
 
