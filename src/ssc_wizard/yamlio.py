@@ -43,7 +43,6 @@ _TYPED = {
     _TAG + "float": "a number",
     _TAG + "timestamp": "a date",
 }
-_COLLECTIONS = {_TAG + "map", _TAG + "seq"}
 #: What YAML does not allow in a file: all but printable characters, tab and
 #: line breaks. Compiled only when needed: it takes 5 ms.
 _NOT_YAML = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
