@@ -252,8 +252,8 @@ def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, objec
         )
     for name, case in by_name.items():
         if name.startswith("crafted: "):
-            target(f"{name}: refused under 2 s", CRAFTED_SECONDS, case.median)
-            target(f"{name}: refused under 200 MB", CRAFTED_MB, max(case.peak_mb), "MB")
+            target(f"{name}: refused under {CRAFTED_SECONDS:g} s", CRAFTED_SECONDS, case.median)
+            target(f"{name}: refused under {CRAFTED_MB} MB", CRAFTED_MB, max(case.peak_mb), "MB")
     return found
 
 
