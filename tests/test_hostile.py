@@ -319,6 +319,35 @@ CASES = [
         scenarios=(MINI / "scenarios.yaml").read_bytes().replace(b"\n", b"\r\n"),
     ),
     Case(
+        "a syntax error on a last line without a line break",
+        ("--data-dir", "{guide}"),
+        1,
+        "scenarios.yaml:1:2: YAML syntax: did not find expected node content",
+        scenarios=b"{",
+    ),
+    Case(
+        "a syntax error in a file with old Mac line ends (CR only)",
+        ("--data-dir", "{guide}"),
+        1,
+        "scenarios.yaml:8:9: YAML syntax: did not find expected ',' or ']'",
+        scenarios=mini("scenarios.yaml", "start: colour", "start: [").replace(b"\n", b"\r"),
+    ),
+    Case(
+        "answers file: a syntax error on a last line without a line break",
+        ("--answers-file", "{answers}"),
+        2,
+        "answers.yaml:2:6: YAML syntax: could not find expected ':'",
+        answers=b"card_state: lost\ndistr",
+    ),
+    Case(
+        "a line break editors do not show, in a comment",
+        ("--data-dir", "{guide}"),
+        1,
+        "scenarios.yaml:1:24: U+2028 (LINE SEPARATOR) is a line break to YAML, though editors "
+        "show none",
+        scenarios=mini("scenarios.yaml", "made-up guide", "made-up guide\u2028: ["),
+    ),
+    Case(
         "tabs in indentation",
         ("--data-dir", "{guide}"),
         1,

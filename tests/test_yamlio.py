@@ -120,3 +120,43 @@ def test_empty_document_is_none() -> None:
 def test_a_value_its_explicit_tag_does_not_fit_is_an_error(text: str, read_as: str) -> None:
     value = text.split()[1]
     assert _problems(f"a: {text}\n") == [f"f.yaml:1:4: {value!r} is not {read_as}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "where"),
+    [
+        ("ab", 1, Position(1, 2)),
+        ("a\nb", 2, Position(2, 1)),
+        ("a\r\nb", 3, Position(2, 1)),
+        ("a\rb\rc", 4, Position(3, 1)),
+        ("济南\nb", 4, Position(2, 2)),
+        ("{", 1, Position(1, 2)),  # past the end of a last line without a line break
+        ("a\n", 9, Position(2, 1)),
+    ],
+)
+def test_positions_count_lines_as_editors_do(text: str, index: int, where: Position) -> None:
+    assert yamlio.position_at(text, index) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{", "f.yaml:1:2: YAML syntax: did not find expected node content"),
+        ("card_state: lost\ndistr", "f.yaml:2:6: YAML syntax: could not find expected ':'"),
+        ("a: 1\rb: [\r", "f.yaml:3:1: YAML syntax: did not find expected node content"),
+        ("a: 1\r\tb: 2\r", "f.yaml:2:1: YAML syntax: found a tab; indent with spaces, never tabs"),
+    ],
+)
+def test_a_syntax_error_at_the_very_end_or_after_lone_carriage_returns(
+    text: str, expected: str
+) -> None:
+    assert _problems(text) == [expected]
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u2028", "LINE SEPARATOR"), ("\x85", "NEXT LINE")])
+def test_a_line_break_that_editors_do_not_show_is_named_where_it_is(char: str, name: str) -> None:
+    text = f"a: 1\nb: 2  # a note{char}c: [\n"
+    assert _problems(text) == [
+        f"f.yaml:2:15: U+{ord(char):04X} ({name}) is a line break to YAML, though editors show "
+        "none, so what follows it on this line is read as a new line; remove it"
+    ]

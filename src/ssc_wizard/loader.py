@@ -36,7 +36,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
-from ssc_wizard.yamlio import DataPath, Document
+from ssc_wizard.yamlio import DataPath, Document, position_at
 from ssc_wizard.yamlio import load as load_yaml
 
 SCENARIOS_FILE = "scenarios.yaml"
@@ -161,8 +161,8 @@ def read_text(path: Path, *, missing: str = "file not found") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[: exc.start].decode("utf-8-sig")  # valid up to there
+        line, column = position_at(before, len(before))
         raise DataError(
             [Problem(str(path), line, column, "not valid UTF-8 text; save the file as UTF-8")]
         ) from None

@@ -15,6 +15,7 @@ and only when first asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -46,6 +47,8 @@ _TYPED = {
 #: What YAML does not allow in a file: all but printable characters, tab and
 #: line breaks. Compiled only when needed: it takes 5 ms.
 _NOT_YAML = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+#: Line breaks to YAML, but not to editors, which show one line where YAML reads two.
+_HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 
 
 class Position(NamedTuple):
@@ -116,6 +119,9 @@ class Document:
 
 def load(text: str, file: str) -> Document:
     """Parse one YAML document; raise DataError listing every problem found."""
+    hidden = _hidden_breaks(text, file)
+    if hidden:  # every line after one would be reported a line off from what an editor shows
+        raise DataError(hidden)
     builder = _Builder(text, file, record=False)
     builder.run()
     if builder.problems:
@@ -125,6 +131,35 @@ def load(text: str, file: str) -> Document:
             builder.run()
         raise DataError(builder.problems)
     return Document(file, text, builder.data, builder.typed_scalars)
+
+
+def position_at(text: str, index: int) -> Position:
+    """Where ``text[index]`` is as an editor shows it: lines end at \\n, \\r\\n or \\r.
+
+    An index at or past the end is the end of the last line, where libyaml
+    reports an error in a file that does not end with a line break.
+    """
+    before = text[: max(index, 0)]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return Position(line, len(before) - start + 1)
+
+
+def _hidden_breaks(text: str, file: str) -> list[Problem]:
+    if not any(char in text for char in _HIDDEN_BREAKS):  # the usual file: three quick scans
+        return []
+    found = re.finditer(f"[{''.join(_HIDDEN_BREAKS)}]", text)
+    problems = []
+    for match in itertools.islice(found, MAX_PROBLEMS):
+        char = match.group()
+        where = position_at(text, match.start())
+        message = (
+            f"U+{ord(char):04X} ({_HIDDEN_BREAKS[char]}) is a line break to YAML, though "
+            "editors show none, so what follows it on this line is read as a new line; "
+            "remove it"
+        )
+        problems.append(Problem(file, where.line, where.column, message))
+    return problems
 
 
 def dump(data: dict[str, str]) -> str:
@@ -188,21 +223,22 @@ class _Builder:
             pass
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = self._syntax(str(exc.problem or exc), line, column)
-            self.problems.append(Problem(self.file, line, column, message))
+            # From the mark's index: its line can lie past the end of a file
+            # that does not end with a line break.
+            at = mark.index if mark else 0
+            where = position_at(self.text, at)
+            message = self._syntax(str(exc.problem or exc), at)
+            self.problems.append(Problem(self.file, where.line, where.column, message))
         except yaml.reader.ReaderError:
             # A character YAML does not allow anywhere, such as a raw ESC or NUL.
             found = re.search(_NOT_YAML, self.text)
-            at = found.start() if found else 0
-            line = self.text.count("\n", 0, at) + 1
-            column = at - self.text.rfind("\n", 0, at)
+            where = position_at(self.text, found.start() if found else 0)
             code = f"U+{ord(found.group()):04X}" if found else "?"
             self.problems.append(
                 Problem(
                     self.file,
-                    line,
-                    column,
+                    where.line,
+                    where.column,
                     f"the control character {code} is not allowed in YAML; remove it",
                 )
             )
@@ -211,12 +247,11 @@ class _Builder:
         finally:
             loader.dispose()
 
-    def _syntax(self, problem: str, line: int, column: int) -> str:
-        """libyaml's words for a syntax error, with a hint where its words are cryptic."""
+    def _syntax(self, problem: str, at: int) -> str:
+        """libyaml's words for an error at ``text[at]``, with a hint where they are cryptic."""
         if problem == "exceeded maximum nesting depth":
             return f"the data is nested more than {MAX_DEPTH} levels deep; a guide needs only a few"
-        text = self.text.split("\n", line)[line - 1] if line else ""
-        if text[column - 1 : column] == "\t":
+        if self.text[at : at + 1] == "\t":
             return "YAML syntax: found a tab; indent with spaces, never tabs"
         return f"YAML syntax: {problem}"
 
