@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -353,6 +355,114 @@ def test_interrupt_at_a_prompt_exits_130_quietly(key: str, where: str) -> None:
     assert "Cancelled by user" not in wizard.output
 
 
+#: Keys that must do nothing at a menu: prompt_toolkit's line editor had meanings
+#: for many of them (Ctrl-O accepted an empty answer; Ctrl-X and Ctrl-] swallowed
+#: the next key).
+IDLE_KEYS = {
+    **{
+        f"ctrl-{chr(c)}": chr(c - 96)
+        for c in range(ord("a"), ord("z") + 1)
+        if chr(c) not in "cdjmnpq"
+    },
+    "ctrl-@": "\x00",
+    "ctrl-\\": "\x1c",
+    "ctrl-]": "\x1d",
+    "ctrl-^": "\x1e",
+    "ctrl-_": "\x1f",
+    "backspace": "\x7f",
+    "f1": "\x1bOP",
+    "f5": "\x1b[15~",
+    "home": "\x1b[H",
+    "page up": "\x1b[5~",
+    "insert": "\x1b[2~",
+    "delete": "\x1b[3~",
+    "shift-tab": "\x1b[Z",
+    "a paste": "\x1b[200~lost\r\x1b[201~",
+    "a mouse click": "\x1b[<0;5;5M\x1b[<0;5;5m",
+    "ctrl-x ctrl-e": "\x18\x05",
+    "ctrl-] then a letter": "\x1dx",
+    "letters": "xyz",
+}
+#: Keys that stop the wizard at a question, as Ctrl-C does.
+STOP_KEYS = {
+    "esc": "\x1b",
+    "esc then enter (alt+enter)": "\x1b\r",
+    "esc then ctrl-o": "\x1b\x0f",
+    "alt+x": "\x1bx",
+    "ctrl-q": "\x11",
+}
+
+
+def test_keys_without_a_meaning_do_nothing_at_a_question() -> None:
+    wizard = Wizard()
+    wizard.expect(QUESTIONS["card_state"])
+    for name, key in IDLE_KEYS.items():
+        wizard.child.send(key)
+        time.sleep(0.05)
+        assert wizard.child.isalive(), name
+    wizard.child.send(DOWN + ENTER)  # still on the first choice, and nothing was answered
+    wizard.expect(QUESTIONS["district"])
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
+    assert "» I have lost my card" in wizard.text()
+
+
+@pytest.mark.parametrize("key", STOP_KEYS.values(), ids=STOP_KEYS.keys())
+def test_esc_and_alt_keys_stop_at_a_question_as_ctrl_c_does(key: str) -> None:
+    wizard = Wizard()
+    wizard.answer("card_state", "lost")
+    wizard.expect(QUESTIONS["district"])
+    wizard.child.send(key)
+    assert wizard.finish() == 130
+    assert "ssc-wizard: interrupted" in after(wizard.output, QUESTIONS["district"])
+    assert "internal error" not in wizard.output
+
+
+@pytest.mark.parametrize("key", ["\x0a", "\x0d"], ids=["ctrl-j", "ctrl-m"])
+def test_ctrl_j_and_ctrl_m_are_enter(key: str) -> None:
+    wizard = Wizard("-a", "card_state=lost")
+    wizard.expect(QUESTIONS["district"])
+    wizard.child.send(key)
+    wizard.expect(MENU)
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+    assert "--answer district=lixia" in wizard.output
+
+
+@pytest.mark.parametrize("key", ["\x1b", "\x1b\r"], ids=["esc", "esc then enter"])
+def test_esc_at_the_menu_after_the_result_quits_and_saves_the_answers(
+    tmp_path: Path, key: str
+) -> None:
+    saved = tmp_path / "answers.yaml"
+    wizard = Wizard("--save-answers", str(saved))
+    wizard.walk([("card_state", "lost"), ("district", "laiwu")])
+    wizard.menu("\x0f" + UP)  # Ctrl-O does nothing; the pointer is on Start again
+    wizard.child.send(key)
+    assert wizard.finish() == 0
+    assert "card_state: lost\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
+
+
+def test_esc_at_which_answer_goes_back_to_the_menu() -> None:
+    wizard = Wizard("-a", "card_state=lost")
+    wizard.answer("district", "laiwu")
+    wizard.menu(UP * 2 + ENTER)
+    wizard.expect(WHICH)
+    wizard.child.send("\x1b")
+    wizard.expect(MENU)
+    wizard.child.send(ENTER)
+    assert wizard.finish() == 0
+    assert f"? {WHICH} » Back ? {MENU} » Quit" in wizard.text()
+
+
+def test_sigint_from_outside_stops_at_a_question_as_ctrl_c_does() -> None:
+    wizard = Wizard()
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect("then Enter.")
+    wizard.child.kill(signal.SIGINT)
+    assert wizard.finish() == 130
+    assert "ssc-wizard: interrupted" in wizard.output
+
+
 def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     wizard = Wizard(command=f"{sys.executable} -m ssc_wizard --format json > {out}")
@@ -480,6 +590,23 @@ def test_a_dumb_terminal_can_be_interrupted(key: str) -> None:
     assert wizard.finish() == 130
     assert "ssc-wizard: interrupted" in wizard.output
     assert "Traceback" not in wizard.output
+
+
+def test_a_dumb_terminal_takes_the_digits_an_input_method_types() -> None:
+    """A Chinese input method may type ② or a full-width ３ for a digit."""
+    wizard = Wizard(TERM="dumb", LANG="zh_CN.UTF-8")
+    wizard.expect("：")  # the prompt for a number
+    wizard.child.sendline("⑤")
+    wizard.expect("“⑤”不是列出的序号。")
+    wizard.child.sendline("x\x1b[2J")
+    wizard.expect("“x\\x1b[2J”不是列出的序号。")  # written out, not obeyed
+    wizard.child.sendline("²")
+    wizard.expect("区县")  # the district question, after the lost card
+    wizard.child.sendline("１")
+    wizard.expect("历下区")
+    wizard.child.sendline("")  # Quit
+    assert wizard.finish() == 0
+    assert "--answer card_state=lost --answer district=lixia" in wizard.output
 
 
 def test_forty_columns_nothing_cut_off_or_split() -> None:

@@ -14,6 +14,7 @@ Two ways to ask, with the same answers:
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -54,6 +55,8 @@ class Menu:
     help: str | None = None
     default: str | None = None
     back: bool = False
+    #: What Esc means here: one of the values, or None to stop as Ctrl-C does.
+    escape: str | None = None
 
     @property
     def entries(self) -> list[Option]:
@@ -88,6 +91,7 @@ def review(answers: Sequence[Answer], stream: TextIO, lang: Lang = "en") -> str 
             stream,
             lang,
             default="quit",
+            escape="quit",
         )
         if action == "quit":
             return None
@@ -102,6 +106,7 @@ def review(answers: Sequence[Answer], stream: TextIO, lang: Lang = "en") -> str 
             stream,
             lang,
             back=True,
+            escape=BACK,
         )
         if question_id != BACK:
             return question_id
@@ -116,13 +121,14 @@ def select(
     help: str | None = None,
     default: str | None = None,
     back: bool = False,
+    escape: str | None = None,
 ) -> str:
     """Pick one option's value; Back (when offered) is always the last option.
 
     Texts come from the guide: any control character in them is shown, not obeyed.
     """
     shown = [(value, visible(label)) for value, label in options]
-    menu = Menu(visible(message), shown, lang, help and visible(help), default, back)
+    menu = Menu(visible(message), shown, lang, help and visible(help), default, back, escape)
     try:
         return _numbered(menu, stream) if terminal.is_dumb() else _arrow_keys(menu, stream)
     except (KeyboardInterrupt, EOFError):
@@ -165,7 +171,7 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
         erase_when_done=True,
     )
     _below_question(question.application, menu, width)
-    _end_on_ctrl_d(question.application)
+    _own_keys(question.application, menu.escape)
     value = str(question.unsafe_ask())
     _record(output, menu.message, dict(menu.entries)[value], pointer, width)
     return value
@@ -210,15 +216,42 @@ def _below_question(app: Application[object], menu: Menu, width: int) -> None:
     root.children.insert(1, ConditionalContainer(below, filter=~is_done))
 
 
-def _end_on_ctrl_d(app: Application[object]) -> None:
-    """Ctrl-D ends the wizard like Ctrl-C (questionary only binds Ctrl-C)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+def _own_keys(app: Application[object], escape: str | None) -> None:
+    """Give every key a meaning the README states, over prompt_toolkit's line editor.
+
+    questionary binds Enter, the arrows, Ctrl-C and Ctrl-Q. Beneath them
+    prompt_toolkit's default bindings edit a hidden line that the menu never
+    shows: Esc then Enter (Alt+Enter) and Ctrl-O accept that empty line as the
+    answer, and Esc, Ctrl-X and Ctrl-] wait for a second key and swallow it.
+    Here Esc leaves the menu, Ctrl-D and an outside SIGINT stop like Ctrl-C,
+    and the rest of those keys do nothing.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+    from prompt_toolkit.keys import Keys
 
     extra = KeyBindings()
 
     @extra.add("c-d", eager=True)
-    def _end_of_input(event):  # type: ignore[no-untyped-def]
+    def _end_of_input(event: KeyPressEvent) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
+
+    @extra.add(Keys.SIGINT, eager=True)  # kill -INT: prompt_toolkit turns it into a key
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    # Eager: Esc acts at once instead of waiting for a key to pair with.
+    @extra.add("escape", eager=True)
+    def _leave(event: KeyPressEvent) -> None:
+        if escape is None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+        else:
+            event.app.exit(result=escape)
+
+    @extra.add("c-o", eager=True)
+    @extra.add("c-x", eager=True)
+    @extra.add("c-]", eager=True)
+    def _nothing(event: KeyPressEvent) -> None:
+        pass
 
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 
@@ -246,13 +279,14 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
         line = sys.stdin.readline()
         if not line:
             raise EOFError
-        typed = line.strip()
+        # NFKC: what an input method types for a digit (２, ①, ²) is the digit.
+        typed = unicodedata.normalize("NFKC", line).strip()
         if not typed and default is not None:
             return default
-        if typed.isdigit() and 1 <= int(typed) <= len(values):
+        if typed.isdecimal() and 1 <= int(typed) <= len(values):
             return values[int(typed) - 1]
         if typed:
-            stream.write(words.NOT_A_NUMBER(lang, typed=typed) + "\n")
+            stream.write(visible(words.NOT_A_NUMBER(lang, typed=line.strip())) + "\n")
 
 
 @cache
