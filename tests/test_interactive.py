@@ -593,7 +593,7 @@ def test_a_dumb_terminal_can_be_interrupted(key: str) -> None:
 
 
 def test_a_dumb_terminal_takes_the_digits_an_input_method_types() -> None:
-    """A Chinese input method may type ② or a full-width ３ for a digit."""
+    """A Chinese input method may type a circled or a full-width digit."""
     wizard = Wizard(TERM="dumb", LANG="zh_CN.UTF-8")
     wizard.expect("：")  # the prompt for a number
     wizard.child.sendline("⑤")
@@ -602,7 +602,7 @@ def test_a_dumb_terminal_takes_the_digits_an_input_method_types() -> None:
     wizard.expect("“x\\x1b[2J”不是列出的序号。")  # written out, not obeyed
     wizard.child.sendline("²")
     wizard.expect("区县")  # the district question, after the lost card
-    wizard.child.sendline("１")
+    wizard.child.sendline("\uff11")  # a full-width 1
     wizard.expect("历下区")
     wizard.child.sendline("")  # Quit
     assert wizard.finish() == 0
