@@ -279,7 +279,7 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
         line = sys.stdin.readline()
         if not line:
             raise EOFError
-        # NFKC: what an input method types for a digit (２, ①, ²) is the digit.
+        # NFKC: what an input method types for a digit (full-width, circled) is the digit.
         typed = unicodedata.normalize("NFKC", line).strip()
         if not typed and default is not None:
             return default
