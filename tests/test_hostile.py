@@ -110,6 +110,29 @@ def _folder_named_like_the_file(tmp: Path) -> None:
     (tmp / "result.md").mkdir()
 
 
+def _unsearchable(tmp: Path) -> None:
+    """A folder nobody may look into, holding a guide and a folder to write in."""
+    shutil.copytree(MINI, tmp / "closed" / "guide")
+    (tmp / "closed" / "out").mkdir()
+    (tmp / "closed").chmod(0o000)
+
+
+def _planted_link(tmp: Path) -> None:
+    """A shared folder (sticky, anyone may write) where someone else left a link to a file."""
+    (tmp / "elsewhere.txt").write_text("precious\n")
+    shared = tmp / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    for name in ("result.md", "answers.yaml"):
+        (shared / name).symlink_to(tmp / "elsewhere.txt")
+        if os.geteuid() == 0:
+            os.lchown(shared / name, 65534, 65534)
+
+
+#: A file or folder name longer than the 255 bytes a file system allows.
+LONG = "a" * 300
+
+
 JINAN_ANSWERS = ("-a", "card_state=lost", "-a", "district=lixia")
 #: The mini guide, with the ways a YAML text can act on a terminal (see the file).
 CONTROLS = broken("scenarios/control_characters.yaml")
@@ -708,6 +731,76 @@ CASES = [
         setup=_folder_named_like_the_file,
         writes_nothing=True,
     ),
+    *(
+        Case(
+            f"{flag} through a link to a file, planted in a shared folder",
+            (*JINAN_ANSWERS, flag, f"{{tmp}}/shared/{name}"),
+            1,
+            f"cannot write {{tmp}}/shared/{name}: it is a symbolic link (to {{tmp}}/elsewhere.txt),"
+            " which ssc-wizard does not write through",
+            setup=_planted_link,
+            writes_nothing=True,
+        )
+        for flag, name in [("--output", "result.md"), ("--save-answers", "answers.yaml")]
+    ),
+    Case(
+        "--output to /dev/stdout while stdout is a file",
+        (*JINAN_ANSWERS, "--output", "/dev/stdout"),
+        0,
+        shows="Report a lost card and apply again",
+    ),
+    *(
+        Case(
+            f"{' '.join(args)} naming the guide's own {target}",
+            ("--data-dir", "{guide}", *args, f"{{guide}}/{target}"),
+            2,
+            f"names {{tmp}}/guide/{target}, the guide's own {target}; writing there would "
+            "replace the guide",
+            scenarios=(MINI / "scenarios.yaml").read_bytes(),
+            writes_nothing=True,
+        )
+        for args, target in [
+            (("-a", "colour=red", "--output"), "scenarios.yaml"),
+            (("-a", "colour=red", "--save-answers"), "offices.yaml"),
+            (("offices", "--output"), "offices.yaml"),
+        ]
+    ),
+    *(
+        Case(
+            f"{' '.join(args[:-1])} in a folder that may not be searched",
+            args,
+            1,
+            says,
+            setup=_unsearchable,
+            writes_nothing=True,
+            unprivileged=True,
+        )
+        for args, says in [
+            (("--data-dir", "{tmp}/closed/guide"), "cannot open the data folder"),
+            (("check", "--data-dir", "{tmp}/closed/guide"), "cannot open the data folder"),
+            (("graph", "--data-dir", "{tmp}/closed/guide"), "cannot open the data folder"),
+            ((*JINAN_ANSWERS, "-o", "{tmp}/closed/out/r.md"), "Permission denied"),
+            ((*JINAN_ANSWERS, "--save-answers", "{tmp}/closed/out/a.yaml"), "Permission denied"),
+            (("new-guide", "{tmp}/closed/new"), "cannot use {tmp}/closed/new: Permission denied"),
+        ]
+    ),
+    *(
+        Case(
+            f"{' '.join(args[:-1])} with a name longer than 255 bytes",
+            args,
+            1,
+            "File name too long",
+            writes_nothing=True,
+        )
+        for args in [
+            ("--data-dir", f"{{tmp}}/{LONG}"),
+            ("check", "--data-dir", f"{{tmp}}/{LONG}"),
+            ("graph", "--data-dir", f"{{tmp}}/{LONG}"),
+            (*JINAN_ANSWERS, "-o", f"{{tmp}}/{LONG}"),
+            (*JINAN_ANSWERS, "--save-answers", f"{{tmp}}/{LONG}/a.yaml"),
+            ("new-guide", f"{{tmp}}/{LONG}"),
+        ]
+    ),
     Case(
         "--save-answers into a missing folder",
         (*JINAN_ANSWERS, "--save-answers", "{tmp}/missing/answers.yaml"),
@@ -742,7 +835,7 @@ def run(case: Case, tmp: Path) -> Ran:
         answers.write_bytes(case.answers() if callable(case.answers) else case.answers)
     if case.setup is not None:
         case.setup(tmp)
-    before = sorted(tmp.rglob("*"))
+    before = _contents(tmp)
     argv = [console_script(), *(a.format(guide=guide, answers=answers, tmp=tmp) for a in case.args)]
     if case.unprivileged and os.geteuid() == 0:
         argv = _without_root(argv)
@@ -789,7 +882,7 @@ def run(case: Case, tmp: Path) -> Ran:
         err.seek(0)
         stdout, stderr = first_line + out.read(), err.read()
     if case.writes_nothing:
-        assert sorted(tmp.rglob("*")) == before
+        assert _contents(tmp) == before
     return Ran(
         code, stdout.decode(errors="replace"), stderr.decode(errors="replace"), peak_kb / 1024
     )
@@ -811,6 +904,17 @@ _, status, usage = os.wait4(pid, 0)
 with open(report, "w") as file:
     file.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
 """
+
+
+def _contents(tmp: Path) -> dict[str, bytes | None]:
+    """Every name under ``tmp``, with a regular file's bytes (not following links)."""
+    found: dict[str, bytes | None] = {}
+    for folder, dirs, files in os.walk(tmp):
+        for name in [*dirs, *files]:
+            path = Path(folder, name)
+            regular = path.is_file() and not path.is_symlink()
+            found[str(path)] = path.read_bytes() if regular else None
+    return found
 
 
 def _closing(*, stdin: bool, stdout: bool) -> Callable[[], None] | None:

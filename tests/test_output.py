@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from ssc_wizard import output
 from ssc_wizard.errors import WizardError
-from ssc_wizard.output import check_writable, write_atomically
+from ssc_wizard.output import check_writable, new_folder, same_file, write_atomically
 
 ROOT = os.geteuid() == 0  # root may write anywhere: permission cases cannot be staged
 
@@ -76,14 +77,77 @@ def test_a_failure_leaves_no_empty_new_file(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_through_a_link_the_file_it_points_to_is_replaced(tmp_path: Path) -> None:
+def test_a_link_to_a_file_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     real = tmp_path / "real.md"
     real.write_text("old")
     link = tmp_path / "link.md"
     link.symlink_to(real)
-    write_atomically(link, "new")
+    message = f"it is a symbolic link (to {real}), which ssc-wizard does not write through"
+    with pytest.raises(WizardError, match=re.escape(message)):
+        check_writable(link)
+    with pytest.raises(WizardError, match=re.escape(message)):
+        write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_link_to_a_device_is_written_into(tmp_path: Path) -> None:
+    link = tmp_path / "null"
+    link.symlink_to(os.devnull)
+    write_atomically(link, "nothing to see")
     assert link.is_symlink()
-    assert real.read_text() == "new"
+
+
+def test_a_file_with_other_hard_links_is_replaced_and_they_keep_the_old_text(
+    tmp_path: Path,
+) -> None:
+    target, other = tmp_path / "result.md", tmp_path / "other.md"
+    target.write_text("old")
+    os.link(target, other)
+    write_atomically(target, "new")
+    assert (target.read_text(), other.read_text()) == ("new", "old")
+
+
+@pytest.mark.skipif(not ROOT, reason="only root may give a file to someone else")
+def test_a_file_of_someone_else_keeps_its_owner_when_root_replaces_it(tmp_path: Path) -> None:
+    target = tmp_path / "theirs.md"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    write_atomically(target, "new")
+    assert (target.stat().st_uid, target.stat().st_gid, target.read_text()) == (
+        65534,
+        65534,
+        "new",
+    )
+
+
+@pytest.mark.parametrize("where", ["name", "folder"])
+def test_a_name_too_long_is_refused_with_the_reason(tmp_path: Path, where: str) -> None:
+    long = "a" * 300
+    path = tmp_path / long / "out.md" if where == "folder" else tmp_path / long
+    with pytest.raises(WizardError, match="File name too long"):
+        check_writable(path)
+
+
+def test_same_file_sees_links_and_missing_names(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("x")
+    (tmp_path / "link.yaml").symlink_to(real)
+    assert same_file(tmp_path / "link.yaml", real)
+    assert same_file(tmp_path / "new.md", tmp_path / "." / "new.md")
+    assert not same_file(tmp_path / "new.md", real)
+
+
+def test_a_new_guide_folder_must_be_new_or_empty(tmp_path: Path) -> None:
+    new_folder(tmp_path / "fresh")
+    new_folder(tmp_path / "fresh")  # empty: still fine
+    (tmp_path / "fresh" / "x").write_text("x")
+    with pytest.raises(WizardError, match="is a folder that is not empty"):
+        new_folder(tmp_path / "fresh")
+    with pytest.raises(WizardError, match="is not a folder"):
+        new_folder(tmp_path / "fresh" / "x")
+    with pytest.raises(WizardError, match="File name too long"):
+        new_folder(tmp_path / ("a" * 300))
 
 
 def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from ssc_wizard.formats import Format
 from ssc_wizard.lang import NAMES, Lang, from_environment
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
 from ssc_wizard.model import Guide, texts
-from ssc_wizard.output import check_writable, write_atomically
+from ssc_wizard.output import check_writable, new_folder, same_file, write_atomically
 from ssc_wizard.result import OfficeList, Result, build_result, command_line, office_list
 from ssc_wizard.session import Asker, Given, resolve, review
 
@@ -302,12 +302,14 @@ def wizard(
             # Given before the subcommand's name, these still apply to it.
             ctx.obj = Common(output_format, output, data_dir, lang_option)
             return
-        guide = load_guide(data_dir or default_data_dir())
+        guide_dir = data_dir or default_data_dir()
+        guide = load_guide(guide_dir)
         lang = voice.lang = _language(lang_option, guide)
         given = parse_flags(answer or [], guide, lang)
         if answers_file is not None:
             given = combine(given, load_answers_file(answers_file, guide))
         _refuse_same_file(lang, output=output, save_answers=save_answers, answers_file=answers_file)
+        _refuse_guide_files(lang, guide_dir, output=output, save_answers=save_answers)
         for path in (output, save_answers):
             if path is not None:
                 check_writable(path)  # before anyone spends time answering
@@ -377,8 +379,10 @@ def offices(
     lang_option = lang_option or common.lang
     with error_boundary(lang_option) as voice:
         output = output or common.output
-        guide = load_guide(_data_dir(ctx, data_dir))
+        guide_dir = _data_dir(ctx, data_dir)
+        guide = load_guide(guide_dir)
         lang = voice.lang = _language(lang_option, guide)
+        _refuse_guide_files(lang, guide_dir, output=output)
         listing = office_list(guide, district, lang)
         _show(listing, _format(output_format or common.format, output), output)
 
@@ -530,15 +534,7 @@ def new_guide(
     from ssc_wizard.starter import starter_files
 
     with error_boundary():
-        if folder.exists() and not (folder.is_dir() and not any(folder.iterdir())):
-            what = "a folder that is not empty" if folder.is_dir() else "not a folder"
-            raise WizardError(
-                f"{folder} is {what}; give a new folder's name, so that nothing is overwritten"
-            )
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WizardError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        new_folder(folder)
         for name, text in starter_files(str(folder)).items():
             write_atomically(folder / name, text)
         shown = shlex.quote(str(folder))
@@ -571,9 +567,22 @@ def _refuse_same_file(lang: Lang, output: Path | None, **others: Path | None) ->
     if output is None:
         return
     for name, path in others.items():
-        if path is not None and path.resolve() == output.resolve():
-            flag = "--" + name.replace("_", "-")
-            raise UsageError(words.SAME_FILE(lang, flag=flag, path=path))
+        if path is not None and same_file(path, output):
+            raise UsageError(words.SAME_FILE(lang, flag=_flag(name), path=path))
+
+
+def _refuse_guide_files(lang: Lang, guide_dir: Path, **targets: Path | None) -> None:
+    """A result or answers written over the guide in use would replace it."""
+    for name, path in targets.items():
+        for guide_file in (SCENARIOS_FILE, OFFICES_FILE):
+            if path is not None and same_file(path, guide_dir / guide_file):
+                raise UsageError(
+                    words.GUIDE_FILE(lang, flag=_flag(name), path=path, guide_file=guide_file)
+                )
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
 
 
 def _format(chosen: Format | None, output: Path | None) -> Format:

@@ -6,6 +6,7 @@ that code in one place (``cli.error_boundary``), so no other module exits.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +18,22 @@ class WizardError(Exception):
     """Something the person can fix; the message says what and how."""
 
     exit_code = 1
+
+
+#: What to do about the errors of the file system a person can fix.
+_REMEDIES = {
+    errno.EACCES: "you may not open it or a folder on the way; choose another place",
+    errno.EPERM: "you may not open it or a folder on the way; choose another place",
+    errno.ENAMETOOLONG: "a name may be at most 255 bytes; choose a shorter one",
+    errno.ELOOP: "it goes round a loop of symbolic links; give the real name",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why the file system refused, in its words, and what to do about it."""
+    said = exc.strerror or str(exc)
+    remedy = _REMEDIES.get(exc.errno or 0)
+    return f"{said}: {remedy}" if remedy else said
 
 
 class UsageError(WizardError):

@@ -11,6 +11,7 @@ import datetime
 import difflib
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ssc_wizard.checks import Finding, check_guide, suspicious
-from ssc_wizard.errors import DataError, Problem, Severity, WizardError
+from ssc_wizard.errors import DataError, Problem, Severity, WizardError, reason
 from ssc_wizard.lang import LANGS, NAMES
 from ssc_wizard.model import (
     Choice,
@@ -111,12 +112,14 @@ def _examine_folder(data_dir: Path, *, warnings: bool) -> Examination:
 
 
 def _read(data_dir: Path, name: str) -> str:
-    if not data_dir.is_dir():
-        what = (
-            f"{data_dir} is not a folder"
-            if data_dir.exists()
-            else f"data folder not found: {data_dir}"
-        )
+    try:
+        is_folder = stat.S_ISDIR(os.stat(data_dir).st_mode)
+        what = f"{data_dir} is not a folder"
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder, what = False, f"data folder not found: {data_dir}"
+    except OSError as exc:  # a folder on the way that may not be searched, a name too long
+        is_folder, what = False, f"cannot open the data folder {data_dir}: {reason(exc)}"
+    if not is_folder:
         raise WizardError(
             f"{what}. Give --data-dir (or SSC_WIZARD_DATA) "
             f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
@@ -153,7 +156,7 @@ def read_text(path: Path, *, missing: str = "file not found") -> str:
     except IsADirectoryError:
         raise WizardError(f"{path}: this is a folder, not a file") from None
     except OSError as exc:
-        raise WizardError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        raise WizardError(f"{path}: cannot read it: {reason(exc)}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise too_big
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -134,6 +134,11 @@ SAME_FILE = Tr(
     "--output and {flag} name the same file, {path}; give two names",
     "--output 和 {flag} 指向同一个文件 {path}；请给出两个不同的文件名",
 )
+GUIDE_FILE = Tr(
+    "{flag} names {path}, the guide's own {guide_file}; writing there would replace the "
+    "guide: give another name",
+    "{flag} 指向 {path}，即正在使用的指南文件 {guide_file}；写入会覆盖指南，请换一个文件名",
+)
 ANSWERS_SAVED = Tr("answers saved to {path}", "答案已保存到 {path}")
 RESULT_WRITTEN = Tr("result written to {path}", "结果已写入 {path}")
 OFFICES_WRITTEN = Tr("office list written to {path}", "机构列表已写入 {path}")
