@@ -463,6 +463,23 @@ def test_sigint_from_outside_stops_at_a_question_as_ctrl_c_does() -> None:
     assert "ssc-wizard: interrupted" in wizard.output
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
+def test_sigterm_or_sighup_at_a_question_restores_the_terminal(signum: int) -> None:
+    """As when the terminal window is closed (SIGHUP) or the system shuts down (SIGTERM)."""
+    wizard = Wizard(command=f"{sys.executable} -m ssc_wizard; echo status=$?; stty -a")
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect("then Enter.")
+    shell = wizard.child.pid
+    (program,) = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    os.kill(int(program), signum)
+    wizard.expect(f"status={128 + signum}")  # ended by the signal, as the shell sees it
+    assert wizard.finish() == 0
+    assert not wizard.screen.cursor.hidden
+    settings = wizard.output.split(f"status={128 + signum}")[1].split()
+    assert "icanon" in settings and "echo" in settings  # line editing is back on
+    assert "Traceback" not in wizard.output
+
+
 def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     wizard = Wizard(command=f"{sys.executable} -m ssc_wizard --format json > {out}")

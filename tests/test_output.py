@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -192,3 +195,35 @@ def test_read_only_folder_and_file_are_refused(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert (locked / "old.md").read_text() == "old"
+
+
+#: The installed command, with the disk made to receive SIGTERM or SIGHUP in
+#: the middle of writing the file: a real signal to a real process.
+KILLED_WHILE_WRITING = """
+import os, sys
+from ssc_wizard import cli
+signum = int(sys.argv.pop(1))
+os.fsync = lambda fd: os.kill(os.getpid(), signum)
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
+@pytest.mark.parametrize("flag", ["--output", "--save-answers"])
+def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, signum: int, flag: str
+) -> None:
+    target = tmp_path / "kept.txt"
+    target.write_text("the complete old file\n")
+    argv = [str(signum), "-a", "card_state=lost", "-a", "district=lixia", flag, str(target)]
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING, *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == -signum, done.stderr  # ended by the signal itself
+    assert "Traceback" not in done.stderr
+    assert target.read_text() == "the complete old file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]

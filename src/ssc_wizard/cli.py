@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,14 @@ from ssc_wizard import __version__, completion, formats, terminal, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
 from ssc_wizard.controls import json_escaped, visible, visible_in
 from ssc_wizard.engine import Pending, Reached, missing_answer
-from ssc_wizard.errors import DataError, Interrupted, ProblemsFound, UsageError, WizardError
+from ssc_wizard.errors import (
+    DataError,
+    Interrupted,
+    ProblemsFound,
+    Stopped,
+    UsageError,
+    WizardError,
+)
 from ssc_wizard.formats import Format
 from ssc_wizard.lang import NAMES, Lang, from_environment
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
@@ -689,6 +697,7 @@ def _help_language(argv: list[str]) -> Lang:
 def main() -> None:
     """Console-script entry point."""
     _open_closed_streams()
+    _stop_on_signals()
     command = typer.main.get_command(app)
     completion.fix_bash()  # after typer has registered its own shells
     argv = sys.argv[1:]
@@ -701,12 +710,31 @@ def main() -> None:
             command(prog_name="ssc-wizard")
         finally:
             sys.stdout.flush()  # here rather than at exit, where a failure cannot be handled
+    except Stopped as stopped:
+        # Unwound: temporary files removed, the terminal restored. Ending by
+        # the signal itself tells the shell (or the service manager) what happened.
+        signal.signal(stopped.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stopped.signum)
     except BrokenPipeError:
         # The reader of stdout has gone (``| head -1``). As the Python docs
         # advise: what is left goes to /dev/null, so that the flush at exit does
         # not fail again, and the exit code says the output was cut short.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_CUT_SHORT)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (the terminal closed) unwind the program as Ctrl-C does.
+
+    Python's default for them is to die on the spot, leaving a temporary file
+    beside an output and the terminal with its cursor hidden.
+    """
+
+    def stop(signum: int, frame: object) -> NoReturn:
+        raise Stopped(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
 
 
 def _open_closed_streams() -> None:

@@ -86,3 +86,15 @@ class Interrupted(WizardError):
     """Ctrl-C or Ctrl-D at a prompt."""
 
     exit_code = 130
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP (the terminal closed): unwind as Ctrl-C does, then end by the signal.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception``
+    on the way takes it for a bug.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
