@@ -24,6 +24,7 @@ ACTING = [
     ("\x00\x08\x7f", "\\x00\\x08\\x7f"),
     ("\u202eabc", "\\u202eabc"),  # right-to-left override
     ("\u2066x\u2069", "\\u2066x\\u2069"),  # isolates
+    ("a\u2028b\u2029", "a\\u2028b\\u2029"),  # line breaks to YAML, invisible to editors
     ("/tmp/\udcff", "/tmp/\\udcff"),  # a byte of a file name that is not UTF-8
 ]
 

@@ -963,3 +963,34 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
         wide = [line for line in ran.stdout.splitlines() if linebreak.cells(line) > case.width]
         assert all(len(line.strip(" \\").split()) == 1 for line in wide), wide
     assert ran.peak_mb < MAX_MB
+
+
+@pytest.mark.parametrize("odd", ["\n", "\r", "\x85", "\u2028", "\nsize: big\n"])
+def test_saved_answers_read_back_whatever_the_guide_folder_is_called(
+    tmp_path: Path, odd: str
+) -> None:
+    """The folder's name goes into a comment of the saved file: it must stay a comment."""
+    guide = tmp_path / f"g{odd}x"
+    shutil.copytree(MINI, guide)
+    saved = tmp_path / "answers.yaml"
+    command = [console_script(), "--data-dir", str(guide)]
+    first = subprocess.run(
+        [*command, "-a", "colour=red", "--save-answers", str(saved), "--format", "json"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(
+        [*command, "--answers-file", str(saved), "--format", "json"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout
+    assert first_unsafe(saved.read_text(encoding="utf-8")) is None

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ssc_wizard import words, yamlio
+from ssc_wizard.controls import visible
 from ssc_wizard.engine import answer_problem
 from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
 from ssc_wizard.lang import Lang
@@ -122,9 +123,12 @@ def combine(flags: Given, from_file: Given) -> Given:
 
 def answers_yaml(answers: Mapping[str, str], outcome_id: str, command: str) -> str:
     """What ``--save-answers`` writes: read back by ``--answers-file``, same result."""
+    # A command can span lines (a folder's name with a line break in it): each
+    # stays a comment, or the rest would be read as answers.
+    shown = "".join(f"#   {line}\n" for line in visible(command).split("\n"))
     header = (
         "# Answers for ssc-wizard. Replay them with --answers-file, or with:\n"
-        f"#   {command}\n"
+        f"{shown}"
         f"# They lead to the outcome {outcome_id}.\n"
     )
     return header + yamlio.dump(dict(answers))

@@ -18,10 +18,13 @@ import re
 from typing import Any, TypeVar
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on its
-#: own), Unicode's Bidi_Control characters, and lone surrogates (the bytes of
-#: a file name that is not UTF-8), which no output can encode.
+#: own), Unicode's line and paragraph separators (line breaks to YAML and
+#: JavaScript, nothing to most editors), its Bidi_Control characters, and lone
+#: surrogates (the bytes of a file name that is not UTF-8), which no output
+#: can encode.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 
 T = TypeVar("T")
