@@ -681,7 +681,7 @@ def main() -> None:
     """Console-script entry point."""
     _open_closed_streams()
     command = typer.main.get_command(app)
-    completion.fix_bash()  # after typer has registered its own shells
+    completion.register_shells()  # after typer has registered its own shells
     argv = sys.argv[1:]
     if {"-h", "--help"} & set(argv) and _help_language(argv) == "zh":
         from ssc_wizard import helptext
