@@ -26,9 +26,11 @@ def _complete(shell: str, line: str, **env: str) -> list[str]:
         environment |= {"COMP_WORDS": " ".join(words), "COMP_CWORD": str(len(words) - 1)}
     else:
         environment["_TYPER_COMPLETE_ARGS"] = line
+    if shell == "fish":
+        environment["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
     child = pexpect.run(SCRIPT, env=environment, encoding="utf-8", timeout=30)
     assert isinstance(child, str)
-    return child.split()
+    return [line for line in child.splitlines() if line]  # one a line (zsh: in its command)
 
 
 def test_bash_completes_question_ids_leaving_out_the_answered_ones() -> None:
@@ -58,10 +60,18 @@ def test_bash_completes_the_choice_after_the_equals_sign(typed: str, offered: li
     assert _complete("bash", f"ssc-wizard --answer keep_card={typed}") == offered
 
 
-def test_zsh_completes_whole_answers_with_their_labels() -> None:
-    out = " ".join(_complete("zsh", "ssc-wizard --answer district=li"))
-    assert '"district=lixia":"Lixia District"' in out
-    assert '"district=licheng":"Licheng District"' in out
+def test_fish_completes_whole_answers_with_their_labels() -> None:
+    assert _complete("fish", "ssc-wizard --answer district=li") == [
+        "district=lixia\tLixia District",
+        "district=licheng\tLicheng District",
+    ]
+
+
+def test_zsh_gets_each_answer_and_label_as_one_inert_word() -> None:
+    # See completion._zsh, and test_completion_shells.py for a real zsh reading it.
+    assert _complete("zsh", "ssc-wizard --answer district=lix") == [
+        r"_arguments '*: :(($'\''district\x3dlixia\x3aLixia\x20District'\''))'"
+    ]
 
 
 def test_completions_come_from_the_guide_named_by_data_dir() -> None:
@@ -106,5 +116,4 @@ def test_a_real_bash_completes_an_answer_with_tab() -> None:
     ],
 )
 def test_the_labels_are_in_the_language_asked_for(line: str, env: dict[str, str]) -> None:
-    out = " ".join(_complete("zsh", line, **env))
-    assert '"district=lixia":"历下区"' in out and '"district=licheng":"历城区"' in out
+    assert _complete("fish", line, **env) == ["district=lixia\t历下区", "district=licheng\t历城区"]

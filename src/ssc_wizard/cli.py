@@ -699,7 +699,7 @@ def main() -> None:
     _open_closed_streams()
     _stop_on_signals()
     command = typer.main.get_command(app)
-    completion.fix_bash()  # after typer has registered its own shells
+    completion.register_shells()  # after typer has registered its own shells
     argv = sys.argv[1:]
     if {"-h", "--help"} & set(argv) and _help_language(argv) == "zh":
         from ssc_wizard import helptext
