@@ -23,8 +23,7 @@ from typing import Any, TypeVar
 #: surrogates (the bytes of a file name that is not UTF-8), which no output
 #: can encode.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 T = TypeVar("T")
