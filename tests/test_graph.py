@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -83,8 +85,9 @@ def test_mermaid_escapes_what_would_end_a_label() -> None:
     assert "#quot;hi#quot; #amp; #lt;b#gt;bye#lt;/b#gt; #35;quot;" in text
 
 
-def _mermaid_parse(texts: list[str]) -> list[str]:
-    """What Mermaid's own parser makes of each text: its diagram type, or its error."""
+def _mermaid_parse(texts: list[str]) -> list[dict[str, Any]]:
+    """What Mermaid makes of each text: its diagram type, its configuration and
+    the labels it would draw (``{"error": ...}`` where it fails to parse)."""
     script = """
         import { JSDOM } from 'jsdom';
         const dom = new JSDOM('<!DOCTYPE html><body></body>');
@@ -94,8 +97,14 @@ def _mermaid_parse(texts: list[str]) -> list[str]:
         for await (const chunk of process.stdin) input += chunk;
         const verdicts = [];
         for (const text of JSON.parse(input)) {
-            try { verdicts.push((await mermaid.parse(text)).diagramType); }
-            catch (error) { verdicts.push(`error: ${error.message}`); }
+            try {
+                const { diagramType, config } = await mermaid.parse(text);
+                const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+                const labels = [...diagram.db.getVertices().values()].map((v) => v.text)
+                    .concat(diagram.db.getEdges().map((e) => e.text));
+                verdicts.push({ diagramType, config, labels });
+            }
+            catch (error) { verdicts.push({ error: error.message }); }
         }
         console.log(JSON.stringify(verdicts));
     """
@@ -109,20 +118,59 @@ def _mermaid_parse(texts: list[str]) -> list[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    verdicts: list[str] = json.loads(done.stdout)
+    verdicts: list[dict[str, Any]] = json.loads(done.stdout)
     return verdicts
 
 
-@pytest.mark.skipif(
+def _drawn(label: str) -> str:
+    """A label as the page shows it: Mermaid's placeholders for its ``#...;``
+    escapes turned into HTML entities (as Mermaid does), then those read as a browser does."""
+    entities = label.replace("\ufb02\xb0\xb0", "&#").replace("\ufb02\xb0", "&")
+    return html.unescape(entities.replace("\xb6\xdf", ";"))
+
+
+needs_mermaid = pytest.mark.skipif(
     not REQUIRED and not (MERMAID_DIR and shutil.which("node")),
     reason="needs node and SSC_WIZARD_MERMAID_DIR (a folder with mermaid and jsdom installed)",
 )
+
+
+@needs_mermaid
 def test_mermaid_parses_with_mermaid_itself(jinan: Guide, mini: Guide) -> None:
     named = dict(_guides(jinan, mini))
     broken = 'flowchart TD\n    a{{"x"}} --> b((\n'  # so that the check is seen to fail
     verdicts = _mermaid_parse([graph.mermaid(guide) for guide in named.values()] + [broken])
-    assert dict(zip(named, verdicts[:-1], strict=True)) == dict.fromkeys(named, "flowchart-v2")
-    assert verdicts[-1].startswith("error: Parse error")
+    types = {
+        name: v.get("diagramType", v.get("error"))
+        for name, v in zip(named, verdicts[:-1], strict=True)
+    }
+    assert types == dict.fromkeys(named, "flowchart-v2")
+    assert verdicts[-1]["error"].startswith("Parse error")
+
+
+#: Texts Mermaid would otherwise read as its own: a directive that restyles the
+#: diagram, a line it takes for a comment, and a line it cuts a character from.
+DIRECTIVES = [
+    "%%{init: {'themeCSS': 'body{background:url(https://example.com/beacon)}'}}%%",
+    "first line\n%% not a comment",
+    "lifestyle:#1; and more:<b>;",
+]
+
+
+@needs_mermaid
+def test_mermaid_draws_directives_in_a_guide_as_text(mini: Guide) -> None:
+    text = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
+    for old, new in zip(
+        ['en: "Which colour?"', "en: Go big", 'en: "Which size?"'], DIRECTIVES, strict=True
+    ):
+        text = text.replace(old, f"en: {json.dumps(new)}")
+    [verdict] = _mermaid_parse([graph.mermaid(parse_guide(text, OFFICES))])
+    assert verdict.get("config") == {}, verdict
+    labels = [_drawn(label) for label in verdict["labels"]]
+    # Each node's label is its id, then its text.
+    assert "colour<br>" + DIRECTIVES[0] in labels
+    assert "go_big<br>" + DIRECTIVES[1].replace("\n", "<br>") in labels
+    assert "size<br>" + DIRECTIVES[2] in labels
 
 
 @pytest.mark.skipif(not REQUIRED and not shutil.which("dot"), reason="needs Graphviz's dot")

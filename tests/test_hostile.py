@@ -608,6 +608,18 @@ CASES = [
         ]
     ),
     Case(
+        "a Mermaid directive in the guide: graph --format mermaid",
+        ("graph", "--data-dir", "{guide}", "--format", "mermaid"),
+        0,
+        shows="#37;#37;{init#58; {'themeCSS'#58; 'body{}'}}#37;#37;<br>#37;#37; not a comment",
+        hides=re.compile("%"),
+        scenarios=mini(
+            "scenarios.yaml",
+            'en: "Which colour?"',
+            "en: \"%%{init: {'themeCSS': 'body{}'}}%%\\n%% not a comment\"",
+        ),
+    ),
+    Case(
         "control characters in a missing answer's message",
         ("--data-dir", "{guide}"),
         2,

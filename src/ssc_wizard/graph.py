@@ -97,8 +97,20 @@ def mermaid(guide: Guide, lang: Lang = "en") -> str:
 
 
 #: Mermaid's own escapes (#name; or #number;) for what would end a quoted label
-#: or be read as HTML or markup.
-_MERMAID_ESCAPES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+#: or be read as HTML or markup; ``%`` for the ``%%{init: ...}%%`` directives
+#: Mermaid finds anywhere in a diagram, which could restyle it with CSS; ``:``
+#: because Mermaid drops the last ``;`` of a line holding ``style...:...#...;``.
+_MERMAID_ESCAPES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "%": "#37;",
+    ":": "#58;",
+    "\n": "<br>",  # a line of its own would be read as a comment if it began with %%
+}
 
 
 def _mermaid_text(text: str) -> str:
