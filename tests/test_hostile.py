@@ -608,6 +608,18 @@ CASES = [
         ]
     ),
     Case(
+        "addresses and math in the guide: --format markdown",
+        (*CONTROL_GUIDE, "--format", "markdown"),
+        0,
+        shows=r"Stop\: see https\://example.com, www\.example.com, me<!-- -->@example.com, \$x\$",
+        hides=re.compile(r"[^\\](?:https?:|\$)|www\.|[^>]@"),
+        scenarios=mini(
+            "scenarios.yaml",
+            "en: Stop.",
+            'en: "Stop: see https://example.com, www.example.com, me@example.com, $x$"',
+        ),
+    ),
+    Case(
         "a Mermaid directive in the guide: graph --format mermaid",
         ("graph", "--data-dir", "{guide}", "--format", "mermaid"),
         0,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 
 from ssc_wizard.engine import Reached
@@ -55,6 +59,14 @@ def _page(markdown: str) -> Page:
     return Page(MarkdownIt("commonmark").render(markdown))
 
 
+def _github_page(markdown: str) -> Page:
+    """As GitHub reads it (cmark-gfm, its own parser), raw HTML let through to be seen."""
+    return Page(cmarkgfm.github_flavored_markdown_to_html(markdown, Options.CMARK_OPT_UNSAFE))
+
+
+VIEWERS = pytest.mark.parametrize("read", [_page, _github_page], ids=["commonmark", "github"])
+
+
 def test_every_path_renders_as_a_checklist(jinan: Guide) -> None:
     for answers, outcome_id in all_paths(jinan):
         result = build_result(jinan, Reached(outcome_id, answers))
@@ -80,18 +92,45 @@ def test_district_answered_names_the_local_office(jinan: Guide) -> None:
 
 
 HOSTILE = "*stars* _under_ [link](http://x) <b>tag</b> `code` ~~gone~~ | pipe &amp; \\ end"
+#: Bare addresses GitHub would turn into links.
+ADDRESSES = [
+    "see https://example.com/a?b=c, HTTP://example.com or ftp://example.com.",
+    "www.example.com (www.example.com) WWW.example.com",
+    "mail a.b+c_d@example.com, mailto:me@example.com or xmpp:me@example.com/home",
+    "办事请访问https://example.cn或发邮件至me@example.cn",
+]
 
 
+@VIEWERS
 @pytest.mark.parametrize(
     "text",
-    [HOSTILE, "# not a heading", "1. not a list", "- not a list", "+ no", "> no quote", "3) no"],
+    [
+        HOSTILE,
+        *ADDRESSES,
+        "# not a heading",
+        "1. not a list",
+        "- not a list",
+        "+ no",
+        "> no quote",
+        "3) no",
+        "[^1] no footnote",
+    ],
 )
-def test_text_from_the_data_is_shown_as_written(text: str) -> None:
-    page = _page(f"- {escape(text)}\n")
+def test_text_from_the_data_is_shown_as_written(read: Callable[[str], Page], text: str) -> None:
+    page = read(f"- {escape(text)}\n")
     assert page.texts("li") == [text]
-    assert not {"em", "a", "b", "code", "del", "h1", "ol", "blockquote"} & {
+    assert not {"em", "a", "b", "code", "del", "h1", "ol", "blockquote", "sup"} & {
         name for name, _, _ in page.elements
     }
+
+
+@VIEWERS
+@pytest.mark.parametrize("text", ["$x$ costs $$5$$", "$$\nx^2\n$$", "a $ sign and \\$ too"])
+def test_dollars_never_start_math(read: Callable[[str], Page], text: str) -> None:
+    escaped = escape(text)
+    # GitHub reads math between dollars that are not escaped.
+    assert re.search(r"(?<!\\)\$", escaped) is None, escaped
+    assert read(f"- {escaped}\n").texts("li") == [" ".join(text.split())]
 
 
 def test_line_breaks_in_a_text_stay_inside_its_item() -> None:

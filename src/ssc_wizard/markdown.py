@@ -15,16 +15,26 @@ from ssc_wizard.lang import Lang
 from ssc_wizard.render import heading, law_name, office_details, office_place
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: Besides CommonMark's own, ``:`` (GitHub links a bare ``https://`` or
+#: ``xmpp:`` where its colon is written plainly) and ``$`` (GitHub's math).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~:$])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
+#: GitHub links ``www.`` anywhere it is written plainly.
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+#: GitHub links an email address after the text is read, escapes and all, so
+#: only something that is not text between address and ``@`` keeps it plain:
+#: an empty HTML comment, which every viewer that reads HTML hides.
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@")
 
 
 def escape(text: str) -> str:
-    """Text shown as written: no emphasis, links, HTML or list started by it."""
+    """Text shown as written: no emphasis, links, HTML, math or list started by it."""
     text = " ".join(text.split())  # a line break would end the list item it is in
     text = _SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
+    text = _WWW.sub(r"\1\\.", text)
+    text = _EMAIL_AT.sub("<!-- -->@", text)
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
@@ -58,9 +68,9 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
 
 def offices_markdown(listing: OfficeList) -> str:
     lang = listing.lang
-    lines = [f"# {escape(words.OFFICES_OF(lang, title=listing.guide_title))}", ""]
+    lines = [f"# {words.OFFICES_OF(lang, title=escape(listing.guide_title))}", ""]
     if listing.district is not None:
-        lines += [escape(words.FOR_DISTRICT(lang, district=listing.district.name)), ""]
+        lines += [words.FOR_DISTRICT(lang, district=escape(listing.district.name)), ""]
     lines += [*_offices(listing.offices, lang), ""]
     lines += _footer(listing.more_help, listing.source, lang)
     return "\n".join(lines) + "\n"
