@@ -15,13 +15,12 @@ from ssc_wizard.lang import Lang
 from ssc_wizard.render import heading, law_name, office_details, office_place
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
-#: Besides CommonMark's own, ``:`` (GitHub links a bare ``https://`` or
-#: ``xmpp:`` where its colon is written plainly) and ``$`` (GitHub's math).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~:$])")
+#: CommonMark's own, and ``$``, which starts GitHub's math.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
-#: GitHub links ``www.`` anywhere it is written plainly.
-_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+#: GitHub links a bare ``https://`` and ``www.`` where they are written plainly.
+_URL = re.compile(r"(:(?=//)|(?<=www)\.)", re.IGNORECASE)
 #: GitHub links an email address after the text is read, escapes and all, so
 #: only something that is not text between address and ``@`` keeps it plain:
 #: an empty HTML comment, which every viewer that reads HTML hides.
@@ -33,7 +32,7 @@ def escape(text: str) -> str:
     text = " ".join(text.split())  # a line break would end the list item it is in
     text = _SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
-    text = _WWW.sub(r"\1\\.", text)
+    text = _URL.sub(r"\\\1", text)
     text = _EMAIL_AT.sub("<!-- -->@", text)
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
