@@ -997,24 +997,21 @@ def test_saved_answers_read_back_whatever_the_guide_folder_is_called(
     guide = tmp_path / f"g{odd}x"
     shutil.copytree(MINI, guide)
     saved = tmp_path / "answers.yaml"
-    command = [console_script(), "--data-dir", str(guide)]
-    first = subprocess.run(
-        [*command, "-a", "colour=red", "--save-answers", str(saved), "--format", "json"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    command = [console_script(), "--data-dir", str(guide), "--format", "json"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=TIMEOUT,
+            check=False,
+        )
+
+    first = run("-a", "colour=red", "--save-answers", str(saved))
     assert first.returncode == 0, first.stderr
-    again = subprocess.run(
-        [*command, "--answers-file", str(saved), "--format", "json"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    again = run("--answers-file", str(saved))
     assert again.returncode == 0, again.stderr
     assert again.stdout == first.stdout
     assert first_unsafe(saved.read_text(encoding="utf-8")) is None
