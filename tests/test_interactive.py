@@ -442,13 +442,17 @@ def test_esc_at_the_menu_after_the_result_quits_and_saves_the_answers(
     assert "card_state: lost\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
 
 
-def test_esc_at_which_answer_goes_back_to_the_menu() -> None:
+@pytest.mark.parametrize("key", ["\x1b", "\x1b\r", "\x1bk"], ids=["esc", "alt+enter", "alt+k"])
+def test_esc_at_which_answer_goes_back_to_the_menu(key: str) -> None:
     wizard = Wizard("-a", "card_state=lost")
     wizard.answer("district", "laiwu")
     wizard.menu(UP * 2 + ENTER)
     wizard.expect(WHICH)
-    wizard.child.send("\x1b")
+    wizard.child.send(key)
     wizard.expect(MENU)
+    # The key sent with Esc (an Alt chord) went with it: the menu waits, untouched.
+    time.sleep(0.3)
+    assert wizard.child.isalive()
     wizard.child.send(ENTER)
     assert wizard.finish() == 0
     assert f"? {WHICH} » Back ? {MENU} » Quit" in wizard.text()
@@ -565,6 +569,23 @@ def test_no_color_means_no_colour(no_color: str) -> None:
     assert wizard.finish() == 0
     # Without NO_COLOR, the same run is in colour: the check can tell the difference.
     assert bool(colours_used(wizard.output)) is (no_color == "<unset>")
+
+
+def test_esc_in_a_dumb_terminal_leaves_as_in_a_menu() -> None:
+    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard.expect("Your choice (1-13): ")
+    wizard.child.sendline("\x1b[A")  # an arrow key is not a number
+    wizard.expect("'\\x1b[A' is not one of the numbers.")
+    wizard.child.sendline("\x1b")  # Esc, then Enter
+    assert wizard.finish() == 130
+    assert "ssc-wizard: interrupted" in wizard.output
+    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard.expect("Your choice (1-13): ")
+    wizard.child.sendline("1")
+    wizard.expect(MENU)
+    wizard.expect("Your choice (1-3, Enter for 3): ")
+    wizard.child.sendline("\x1b")  # Quit
+    assert wizard.finish() == 0
 
 
 def test_a_dumb_terminal_gets_numbered_questions_and_no_escape_codes() -> None:

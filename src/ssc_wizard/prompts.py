@@ -242,6 +242,9 @@ def _own_keys(app: Application[object], escape: str | None) -> None:
     # Eager: Esc acts at once instead of waiting for a key to pair with.
     @extra.add("escape", eager=True)
     def _leave(event: KeyPressEvent) -> None:
+        # An Alt chord comes as Esc and its key together: the key goes with the
+        # Esc, rather than on to the next prompt, where Enter would choose.
+        event.app.key_processor.input_queue.clear()
         if escape is None:
             event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
         else:
@@ -279,6 +282,11 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
         line = sys.stdin.readline()
         if not line:
             raise EOFError
+        # Esc alone leaves, as in a menu; an arrow key (Esc [ A) gets the message below.
+        if line.strip() == "\x1b":
+            if menu.escape is None:
+                raise KeyboardInterrupt
+            return menu.escape
         # NFKC: what an input method types for a digit (full-width, circled) is the digit.
         typed = unicodedata.normalize("NFKC", line).strip()
         if not typed and default is not None:
