@@ -85,6 +85,8 @@ class Case:
     setup: Callable[[Path], None] | None = None
     #: Nothing may be written to ``{tmp}``.
     writes_nothing: bool = False
+    #: The files under ``{tmp}`` the run must have written, and nothing else.
+    writes: tuple[str, ...] = ()
     #: Without root's power to write anywhere (a read-only folder stays read-only).
     unprivileged: bool = False
 
@@ -131,6 +133,8 @@ def _planted_link(tmp: Path) -> None:
 
 #: A file or folder name longer than the 255 bytes a file system allows.
 LONG = "a" * 300
+#: Names a file system allows, but too long to take a temporary file's prefix and suffix.
+NEAR_LONG = ("b" * 250, "卡" * 85)
 
 
 JINAN_ANSWERS = ("-a", "card_state=lost", "-a", "district=lixia")
@@ -825,6 +829,26 @@ CASES = [
             ("new-guide", f"{{tmp}}/{LONG}"),
         ]
     ),
+    *(
+        Case(
+            f"{flag} with a name of {len(os.fsencode(name))} bytes",
+            (*JINAN_ANSWERS, flag, f"{{tmp}}/{name}"),
+            0,
+            writes=(name,),
+        )
+        for flag in ("-o", "--save-answers")
+        for name in NEAR_LONG
+    ),
+    *(
+        Case(
+            f"{flag} where no file can be made, before the first question",
+            (flag, path),
+            1,
+            f"cannot write {path}: ",
+            writes_nothing=True,
+        )
+        for flag, path in [("-o", "/proc/result.md"), ("--save-answers", "/proc/answers.yaml")]
+    ),
     Case(
         "--save-answers into a missing folder",
         (*JINAN_ANSWERS, "--save-answers", "{tmp}/missing/answers.yaml"),
@@ -905,8 +929,11 @@ def run(case: Case, tmp: Path) -> Ran:
         out.seek(0)
         err.seek(0)
         stdout, stderr = first_line + out.read(), err.read()
-    if case.writes_nothing:
-        assert _contents(tmp) == before
+    if case.writes_nothing or case.writes:
+        after = _contents(tmp)
+        added = {str(tmp / name) for name in case.writes}
+        assert {name: after[name] for name in after.keys() - added} == before
+        assert all(after.get(name) for name in added), "a file to write is missing or empty"
     return Ran(
         code, stdout.decode(errors="replace"), stderr.decode(errors="replace"), peak_kb / 1024
     )

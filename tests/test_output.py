@@ -132,6 +132,21 @@ def test_a_name_too_long_is_refused_with_the_reason(tmp_path: Path, where: str) 
         check_writable(path)
 
 
+@pytest.mark.parametrize("name", ["a" * 242, "a" * 255, "卡" * 85])
+def test_a_name_near_the_longest_allowed_is_written_and_leaves_no_temporary_file(
+    tmp_path: Path, name: str
+) -> None:
+    write_atomically(tmp_path / name, "whole\n")
+    assert os.listdir(tmp_path) == [name]
+    assert (tmp_path / name).read_text() == "whole\n"
+
+
+def test_a_folder_where_no_file_can_be_made_is_refused_before_writing() -> None:
+    # Root passes every access check in /proc: only trying to make a file tells.
+    with pytest.raises(WizardError, match=r"^cannot write /proc/result\.md: "):
+        check_writable(Path("/proc/result.md"))
+
+
 def test_same_file_sees_links_and_missing_names(tmp_path: Path) -> None:
     real = tmp_path / "real.yaml"
     real.write_text("x")

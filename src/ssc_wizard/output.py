@@ -28,6 +28,10 @@ from pathlib import Path
 from ssc_wizard.errors import WizardError, reason
 
 
+#: The longest file name most file systems take, in bytes.
+_NAME_MAX = 255
+
+
 class _How(Enum):
     #: A new or regular file: a temporary file renamed over it.
     REPLACE = "replace"
@@ -46,6 +50,16 @@ def check_writable(path: Path) -> None:
             raise _cannot(path, f"no permission to create files in {folder}; choose another folder")
         if os.path.lexists(path) and not os.access(path, os.W_OK):
             raise _cannot(path, "the file is read-only; choose another name")
+        # Root passes every access check, even in /proc or on a read-only
+        # mount: only making a file there tells, and it must tell now.
+        probe = _temporary(path)
+        try:
+            os.close(_create(probe))
+            os.unlink(probe)
+        except OSError as exc:
+            raise _cannot(
+                path, f"no file can be made in {folder} ({reason(exc)}); choose another folder"
+            ) from None
     elif how is _How.INTO and not os.access(path, os.W_OK):
         raise _cannot(path, "permission denied")
 
@@ -152,11 +166,24 @@ def _is_stdout(target: os.stat_result) -> bool:
         return False
 
 
+def _temporary(path: Path) -> Path:
+    """A new name beside ``path``, within the 255 bytes a file system allows a name."""
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    name = f".{path.name}{suffix}"
+    if len(os.fsencode(name)) > _NAME_MAX:
+        name = f".ssc-wizard{suffix}"
+    return path.with_name(name)
+
+
+def _create(temporary: Path) -> int:
+    # 0o666 less the umask, like any new file; O_EXCL never follows a link.
+    return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+
+
 def _replace(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temporary = _temporary(path)
     try:
-        # 0o666 less the umask, like any new file; O_EXCL never follows a link.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        fd = _create(temporary)
         try:
             _keep_owner_and_mode(fd, path)
             _write_all(fd, data, path)
