@@ -18,7 +18,7 @@ import pexpect
 import pyte
 import pytest
 
-from conftest import JINAN_CHOICES, TESTS, GuideDir
+from conftest import JINAN_CHOICES, TESTS, GuideDir, console_script
 
 UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 
@@ -482,6 +482,39 @@ def test_sigterm_or_sighup_at_a_question_restores_the_terminal(signum: int) -> N
     settings = wizard.output.split(f"status={128 + signum}")[1].split()
     assert "icanon" in settings and "echo" in settings  # line editing is back on
     assert "Traceback" not in wizard.output
+
+
+#: A shell that ignores SIGHUP and outlives the terminal: the program gets no
+#: signal at all, only the error of every read and write.
+OUTLIVES = "trap '' HUP; {program} 2>{err}; echo $? >{status}"
+
+
+@pytest.mark.parametrize(
+    ("shell", "term", "ready"),
+    [
+        # The program is the terminal's own process: the kernel sends it SIGHUP,
+        # and a read or a write of the dead terminal may fail before it arrives.
+        ("exec {program} 2>{err}", "xterm", "then Enter."),
+        (OUTLIVES, "xterm", "then Enter."),
+        (OUTLIVES, "dumb", "Your choice"),
+    ],
+    ids=["terminal-process", "no-signal", "no-signal-numbered"],
+)
+def test_closing_the_terminal_at_a_question_ends_as_sighup_says_nothing(
+    tmp_path: Path, shell: str, term: str, ready: str
+) -> None:
+    err, status = tmp_path / "stderr", tmp_path / "status"
+    command = shell.format(program=console_script(), err=err, status=status)
+    wizard = Wizard(command=command, TERM=term)
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.expect(ready)
+    wizard.child.ptyproc.fileobj.close()  # the window closes
+    wizard.child.wait()
+    if shell == OUTLIVES:
+        assert status.read_text().strip() == str(128 + signal.SIGHUP)
+    else:
+        assert wizard.child.signalstatus == signal.SIGHUP
+    assert err.read_text() == ""  # no traceback, no "internal error", in a log either
 
 
 def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> None:

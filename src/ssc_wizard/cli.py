@@ -94,6 +94,10 @@ def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise  # click's own handling: exit codes, and a quiet exit when the reader left
     except Exception as exc:
+        if terminal.hung_up(exc):
+            # The window closed: the kernel or the shell sends SIGHUP too, but
+            # a read or a write may fail first. Either way, end as SIGHUP does.
+            raise Stopped(signal.SIGHUP) from None
         if os.environ.get("SSC_WIZARD_DEBUG"):
             raise
         _say_error(words.INTERNAL_ERROR(voice.lang, error=f"{type(exc).__name__}: {exc}"))
@@ -709,7 +713,7 @@ def main() -> None:
         try:
             command(prog_name="ssc-wizard")
         finally:
-            sys.stdout.flush()  # here rather than at exit, where a failure cannot be handled
+            _flush_stdout()  # here rather than at exit, where a failure cannot be handled
     except Stopped as stopped:
         # Unwound: temporary files removed, the terminal restored. Ending by
         # the signal itself tells the shell (or the service manager) what happened.
@@ -721,6 +725,15 @@ def main() -> None:
         # not fail again, and the exit code says the output was cut short.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_CUT_SHORT)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        if terminal.hung_up(exc):
+            raise Stopped(signal.SIGHUP) from None
+        raise
 
 
 def _stop_on_signals() -> None:

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from ssc_wizard.errors import WizardError, reason
 
-
 #: The longest file name most file systems take, in bytes.
 _NAME_MAX = 255
 

@@ -13,6 +13,7 @@ Two ways to ask, with the same answers:
 
 from __future__ import annotations
 
+import logging
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -172,6 +173,9 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
     )
     _below_question(question.application, menu, width)
     _own_keys(question.application, menu.escape)
+    # An error in the menu (the terminal gone) is raised to us, and the CLI
+    # says it once; asyncio would also log it to stderr, with its traceback.
+    logging.getLogger("asyncio").disabled = True
     value = str(question.unsafe_ask())
     _record(output, menu.message, dict(menu.entries)[value], pointer, width)
     return value

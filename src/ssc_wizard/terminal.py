@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import shutil
+import sys
+import termios
 
 #: Encodings that can write any text: no need to try.
 _WHOLE_UNICODE = {"utf-8", "utf-16", "utf-32", "gb18030"}
@@ -60,3 +63,23 @@ def unencodable(text: str, stream: object) -> str | None:
     except UnicodeEncodeError as exc:
         return text[exc.start]
     return None
+
+
+def hung_up(exc: BaseException) -> bool:
+    """Whether ``exc`` is the error a read or write gets once the terminal has
+    gone (its window closed, the connection dropped): EIO, from a standard
+    stream whose terminal now answers everything with EIO.
+
+    An EIO from a file (a failing disk) is not this: it is reported as what it is.
+    """
+    if not (isinstance(exc, OSError) and exc.errno == errno.EIO):
+        return False
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        try:
+            termios.tcgetattr(stream.fileno())
+        except termios.error as error:
+            if error.args[0] == errno.EIO:
+                return True
+        except (AttributeError, OSError, ValueError):  # no such stream, or no descriptor
+            pass
+    return False
