@@ -7,7 +7,6 @@ import errno
 import os
 import shutil
 import sys
-import termios
 
 #: Encodings that can write any text: no need to try.
 _WHOLE_UNICODE = {"utf-8", "utf-16", "utf-32", "gb18030"}
@@ -74,6 +73,8 @@ def hung_up(exc: BaseException) -> bool:
     """
     if not (isinstance(exc, OSError) and exc.errno == errno.EIO):
         return False
+    import termios  # only when something has failed: start-up does not pay for it
+
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         try:
             termios.tcgetattr(stream.fileno())
