@@ -87,6 +87,12 @@ def test_district_ids_for_offices() -> None:
     assert _complete("bash", "ssc-wizard offices --district l") == ["lixia", "licheng", "laiwu"]
 
 
+def test_data_dir_typed_before_the_command_beats_the_environment() -> None:
+    # offices reads SSC_WIZARD_DATA too: the folder typed before its name must still win.
+    line = f"ssc-wizard --data-dir {MINI} offices --district "
+    assert _complete("bash", line, SSC_WIZARD_DATA="/nonexistent") == ["north", "south"]
+
+
 def test_an_unreadable_guide_gives_no_completions_and_no_error(tmp_path: Path) -> None:
     assert _complete("bash", f"ssc-wizard --data-dir {tmp_path} --answer ") == []
 

@@ -543,6 +543,30 @@ CASES = [
         "scenarios.yaml:17:27: this choice makes a loop: q -> r -> s -> q",
         scenarios=broken("scenarios/cycle.yaml"),
     ),
+    # --- the environment against the command line --------------------------------------
+    *(
+        Case(
+            f"SSC_WIZARD_DATA against --data-dir typed before {' '.join(args)}",
+            ("--data-dir", "{guide}", *args),
+            0,
+            shows=shown,
+            scenarios=(MINI / "scenarios.yaml").read_bytes(),
+            env={"SSC_WIZARD_DATA": "{tmp}/nowhere"},
+        )
+        for args, shown in [
+            (("check",), "{tmp}/guide: the guide is valid"),
+            (("offices", "--district", "north"), "Local branch, North"),
+            (("graph",), "colour"),
+            (("paths",), "--answer colour=red"),
+        ]
+    ),
+    Case(
+        "SSC_WIZARD_LANG against --lang typed before offices",
+        ("--lang", "zh", "offices"),
+        0,
+        shows="办理机构",
+        env={"SSC_WIZARD_LANG": "en"},
+    ),
     # --- texts that would act on a terminal ---------------------------------------------
     *(
         Case(
@@ -891,7 +915,7 @@ def run(case: Case, tmp: Path) -> Ran:
         **{k: v for k, v in os.environ.items() if not k.startswith(("SSC_WIZARD_", "LC_"))},
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
-        **case.env,
+        **{name: value.format(tmp=tmp) for name, value in case.env.items()},
     }
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"):
         if name not in case.env:

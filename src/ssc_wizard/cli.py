@@ -186,8 +186,6 @@ class Common:
 
     format: Format | None = None
     output: Path | None = None
-    data_dir: Path | None = None
-    lang: Language | None = None
 
 
 EXAMPLES = """\b
@@ -311,8 +309,9 @@ def wizard(
             _refuse_before(
                 ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v], voice.lang
             )
-            # Given before the subcommand's name, these still apply to it.
-            ctx.obj = Common(output_format, output, data_dir, lang_option)
+            # Given before the subcommand's name, these still apply to it
+            # (--data-dir and --lang are read from here by ``option_value``).
+            ctx.obj = Common(output_format, output)
             return
         guide_dir = data_dir or default_data_dir()
         guide = load_guide(guide_dir)
@@ -388,10 +387,10 @@ def offices(
 ) -> None:
     """List every kind of office, with what each one handles."""
     common = _common(ctx)
-    lang_option = lang_option or common.lang
+    lang_option = _lang_option(ctx)
     with error_boundary(lang_option) as voice:
         output = output or common.output
-        guide_dir = _data_dir(ctx, data_dir)
+        guide_dir = _data_dir(ctx)
         guide = load_guide(guide_dir)
         lang = voice.lang = _language(lang_option, guide)
         _refuse_guide_files(lang, guide_dir, output=output)
@@ -404,15 +403,21 @@ def _common(ctx: typer.Context) -> Common:
     return ctx.obj if isinstance(ctx.obj, Common) else Common()
 
 
-def _data_dir(ctx: typer.Context, data_dir: Path | None) -> Path:
+def _data_dir(ctx: typer.Context) -> Path:
     """--data-dir given after the command's name, or before it, or the built-in guide."""
-    return data_dir or _common(ctx).data_dir or default_data_dir()
+    return completion.option_value(ctx, "data_dir") or default_data_dir()
 
 
-def _shown_dir(ctx: typer.Context, data_dir: Path | None) -> str | None:
+def _shown_dir(ctx: typer.Context) -> str | None:
     """The data folder as the person typed it, for the commands printed back to them."""
-    chosen = data_dir or _common(ctx).data_dir
+    chosen = completion.option_value(ctx, "data_dir")
     return str(chosen) if chosen is not None else None
+
+
+def _lang_option(ctx: typer.Context) -> Language | None:
+    """--lang given after the command's name, or before it."""
+    chosen: Language | None = completion.option_value(ctx, "lang_option")
+    return chosen
 
 
 @app.command(
@@ -430,7 +435,7 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
     from ssc_wizard.report import check_report
 
     with error_boundary():
-        folder = _data_dir(ctx, data_dir)
+        folder = _data_dir(ctx)
         examined = examine_guide(folder)
         guide = examined.guide
         paths = count_paths(guide) if guide is not None else 0
@@ -469,9 +474,9 @@ def graph(
     """Draw the decision tree: questions, the choices between them, and outcomes."""
     from ssc_wizard import graph
 
-    lang_option = lang_option or _common(ctx).lang
+    lang_option = _lang_option(ctx)
     with error_boundary(lang_option) as voice:
-        guide = load_guide(_data_dir(ctx, data_dir))
+        guide = load_guide(_data_dir(ctx))
         lang = voice.lang = _language(lang_option, guide)
         if graph_format is GraphFormat.mermaid:
             _write(graph.mermaid(guide, lang), lang)
@@ -525,9 +530,9 @@ def paths(
     from ssc_wizard.report import paths_json, paths_text
 
     with error_boundary():
-        guide = load_guide(_data_dir(ctx, data_dir))
+        guide = load_guide(_data_dir(ctx))
         count = count_paths(guide)
-        shown_dir = _shown_dir(ctx, data_dir)
+        shown_dir = _shown_dir(ctx)
         if paths_format is PathsFormat.json:
             _write(json_escaped(paths_json(iter_paths(guide), count, limit, shown_dir)), "en")
         else:

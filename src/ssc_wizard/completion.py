@@ -67,24 +67,35 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
     ]
 
 
-def _lang(ctx: typer.Context) -> Lang:
-    """The descriptions' language: --lang when typed before the word completed."""
+def option_value(ctx: typer.Context, name: str) -> Any:
+    """An option given after the command's name or before it, typed before read.
+
+    A command and the program before it both read the option's environment
+    variable (``SSC_WIZARD_DATA``, ``SSC_WIZARD_LANG``), so a value the
+    command took from there must not hide one typed before the command's name.
+    """
+    from_environment: Any = None
     context: Any = ctx
     while context is not None:
-        chosen = context.params.get("lang_option")
-        if chosen is not None:
-            return cast(Lang, str(chosen))
+        value = context.params.get(name)
+        if value is not None:
+            source = context.get_parameter_source(name)
+            if getattr(source, "name", None) != "ENVIRONMENT":
+                return value
+            from_environment = from_environment or value
         context = context.parent
-    return from_environment(os.environ)
+    return from_environment
+
+
+def _lang(ctx: typer.Context) -> Lang:
+    """The descriptions' language: --lang when typed before the word completed."""
+    chosen = option_value(ctx, "lang_option")
+    return cast(Lang, str(chosen)) if chosen is not None else from_environment(os.environ)
 
 
 def _guide(ctx: typer.Context) -> Guide | None:
     """The guide the command line names; None when it cannot be loaded (no completions)."""
-    data_dir: Path | None = None
-    context: Any = ctx
-    while context is not None and data_dir is None:
-        data_dir = context.params.get("data_dir")
-        context = context.parent
+    data_dir: Path | None = option_value(ctx, "data_dir")
     try:
         return load_guide(data_dir or default_data_dir())
     except WizardError:
