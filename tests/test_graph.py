@@ -154,6 +154,7 @@ DIRECTIVES = [
     "%%{init: {'themeCSS': 'body{background:url(https://example.com/beacon)}'}}%%",
     "first line\n%% not a comment",
     "lifestyle:#1; and more:<b>;",
+    "a price of $$x^2$$",
 ]
 
 
@@ -161,7 +162,9 @@ DIRECTIVES = [
 def test_mermaid_draws_directives_in_a_guide_as_text(mini: Guide) -> None:
     text = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
     for old, new in zip(
-        ['en: "Which colour?"', "en: Go big", 'en: "Which size?"'], DIRECTIVES, strict=True
+        ['en: "Which colour?"', "en: Go big", 'en: "Which size?"', "en: Go small"],
+        DIRECTIVES,
+        strict=True,
     ):
         text = text.replace(old, f"en: {json.dumps(new)}")
     [verdict] = _mermaid_parse([graph.mermaid(parse_guide(text, OFFICES))])
@@ -171,6 +174,9 @@ def test_mermaid_draws_directives_in_a_guide_as_text(mini: Guide) -> None:
     assert "colour<br>" + DIRECTIVES[0] in labels
     assert "go_big<br>" + DIRECTIVES[1].replace("\n", "<br>") in labels
     assert "size<br>" + DIRECTIVES[2] in labels
+    # Mermaid draws $$...$$ as math only where it finds it in the label it holds.
+    assert "go_small<br>" + DIRECTIVES[3] in labels
+    assert not any("$$" in label for label in verdict["labels"])
 
 
 @pytest.mark.skipif(not REQUIRED and not shutil.which("dot"), reason="needs Graphviz's dot")

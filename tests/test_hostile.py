@@ -660,6 +660,21 @@ CASES = [
         ),
     ),
     Case(
+        "math in the guide: graph --format mermaid",
+        ("graph", "--data-dir", "{guide}", "--format", "mermaid"),
+        0,
+        shows="go_small<br>Go #36;#36;x^2#36;#36;",
+        hides=re.compile(r"\$"),
+        scenarios=mini("scenarios.yaml", "en: Go small", "en: Go $$x^2$$"),
+    ),
+    Case(
+        "a heading's closing # in the guide: --format markdown",
+        (*CONTROL_GUIDE, "--format", "markdown"),
+        0,
+        shows="# Stop here \\#\n",
+        scenarios=mini("scenarios.yaml", "title: {en: Stop,", "title: {en: 'Stop here #',"),
+    ),
+    Case(
         "control characters in a missing answer's message",
         ("--data-dir", "{guide}"),
         2,

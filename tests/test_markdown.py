@@ -133,6 +133,13 @@ def test_dollars_never_start_math(read: Callable[[str], Page], text: str) -> Non
     assert read(f"- {escaped}\n").texts("li") == [" ".join(text.split())]
 
 
+@VIEWERS
+@pytest.mark.parametrize("text", ["Closed #", "Closed ###", "C# and #1", "# Open"])
+def test_a_heading_shows_its_text_as_written(read: Callable[[str], Page], text: str) -> None:
+    # A heading's closing sequence (a space and #s at its end) is not shown.
+    assert read(f"# {escape(text)}\n").texts("h1") == [text]
+
+
 def test_line_breaks_in_a_text_stay_inside_its_item() -> None:
     page = _page("- " + escape("one\n\n- two") + "\n")
     assert page.texts("li") == ["one - two"]

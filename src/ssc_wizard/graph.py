@@ -99,7 +99,8 @@ def mermaid(guide: Guide, lang: Lang = "en") -> str:
 #: Mermaid's own escapes (#name; or #number;) for what would end a quoted label
 #: or be read as HTML or markup; ``%`` for the ``%%{init: ...}%%`` directives
 #: Mermaid finds anywhere in a diagram, which could restyle it with CSS; ``:``
-#: because Mermaid drops the last ``;`` of a line holding ``style...:...#...;``.
+#: because Mermaid drops the last ``;`` of a line holding ``style...:...#...;``;
+#: ``$`` because Mermaid draws a label's ``$$...$$`` as KaTeX math.
 _MERMAID_ESCAPES = {
     "#": "#35;",
     '"': "#quot;",
@@ -109,6 +110,7 @@ _MERMAID_ESCAPES = {
     "`": "#96;",
     "%": "#37;",
     ":": "#58;",
+    "$": "#36;",
     "\n": "<br>",  # a line of its own would be read as a comment if it began with %%
 }
 

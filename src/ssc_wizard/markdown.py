@@ -15,10 +15,11 @@ from ssc_wizard.lang import Lang
 from ssc_wizard.render import heading, law_name, office_details, office_place
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
-#: CommonMark's own, and ``$``, which starts GitHub's math.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+#: CommonMark's own, ``$``, which starts GitHub's math, and ``#``, which
+#: starts a heading and, at the end of one, closes it.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
+_BLOCK_START = re.compile(r"^(?:([+=-])|(\d+)([.)]))")
 #: GitHub links a bare ``https://`` and ``www.`` where they are written plainly.
 _URL = re.compile(r"(:(?=//)|(?<=www)\.)", re.IGNORECASE)
 #: GitHub links an email address after the text is read, escapes and all, so
