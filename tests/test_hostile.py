@@ -455,6 +455,34 @@ CASES = [
         scenarios=mini("scenarios.yaml", "      red:\n", "      on:\n"),
     ),
     Case(
+        "an anchor with no alias",
+        ("--data-dir", "{guide}"),
+        1,
+        "scenarios.yaml:6:8: YAML anchors (&name) are not supported here; remove it",
+        scenarios=mini("scenarios.yaml", "start: colour", "start: &s colour"),
+    ),
+    Case(
+        "a harmless tag: !!str",
+        ("--data-dir", "{guide}"),
+        1,
+        "scenarios.yaml:6:8: unsupported YAML tag 'tag:yaml.org,2002:str'; remove it",
+        scenarios=mini("scenarios.yaml", "start: colour", "start: !!str colour"),
+    ),
+    Case(
+        "answers file: an anchor",
+        ("--answers-file", "{answers}"),
+        2,
+        "answers.yaml:1:13: YAML anchors (&name) are not supported here; remove it",
+        answers=b"card_state: &x lost\n",
+    ),
+    Case(
+        "answers file: a tag",
+        ("--answers-file", "{answers}"),
+        2,
+        "answers.yaml:1:13: unsupported YAML tag '!'; remove it",
+        answers=b"card_state: ! lost\n",
+    ),
+    Case(
         "a billion laughs",
         ("--data-dir", "{guide}"),
         1,
@@ -465,7 +493,8 @@ CASES = [
         "a million aliases",
         ("--data-dir", "{guide}"),
         1,
-        f"scenarios.yaml:2:{4 * MAX_PROBLEMS + 1}: {MAX_PROBLEMS} problems found; reading stopped",
+        # The anchor is the first problem, then the aliases, 4 columns apart.
+        f"scenarios.yaml:2:{4 * MAX_PROBLEMS - 3}: {MAX_PROBLEMS} problems found; reading stopped",
         scenarios=many_aliases,
     ),
     Case(

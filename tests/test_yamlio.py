@@ -37,6 +37,7 @@ def test_number_keys_are_refused_with_a_fix() -> None:
 
 def test_self_referencing_alias_is_refused_not_followed_at_the_alias() -> None:
     assert _problems("a: &x [1, *x]\n") == [
+        "f.yaml:1:4: YAML anchors (&name) are not supported here; remove it",
         "f.yaml:1:11: YAML aliases (*name) are not supported here; write the value out in full"
     ]
 
@@ -84,10 +85,10 @@ def test_reading_stops_after_so_many_problems(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(yamlio, "MAX_PROBLEMS", 3)
     problems = _problems("a: &a x\nb: [*a, *a, *a, *a, *a]\n")
     assert problems == [
+        "f.yaml:1:4: YAML anchors (&name) are not supported here; remove it",
         "f.yaml:2:5: YAML aliases (*name) are not supported here; write the value out in full",
         "f.yaml:2:9: YAML aliases (*name) are not supported here; write the value out in full",
-        "f.yaml:2:13: YAML aliases (*name) are not supported here; write the value out in full",
-        "f.yaml:2:13: 3 problems found; reading stopped here",
+        "f.yaml:2:9: 3 problems found; reading stopped here",
     ]
 
 
@@ -114,12 +115,31 @@ def test_empty_document_is_none() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "read_as"),
-    [("!!int x", "a number"), ("!!bool maybe", "true/false"), ("!!timestamp soon", "a date")],
+    ("text", "expected"),
+    [
+        ("a: !!str x\n", "1:4: unsupported YAML tag 'tag:yaml.org,2002:str'; remove it"),
+        ("a: ! x\n", "1:4: unsupported YAML tag '!'; remove it"),
+        ("a: !!int x\n", "1:4: unsupported YAML tag 'tag:yaml.org,2002:int'; remove it"),
+        ("a: !!map {}\n", "1:4: unsupported YAML tag 'tag:yaml.org,2002:map'; remove it"),
+        ("!!str a: x\n", "1:1: unsupported YAML tag 'tag:yaml.org,2002:str'; remove it"),
+        ("a: &x y\n", "1:4: YAML anchors (&name) are not supported here; remove it"),
+        ("a: &x [y]\n", "1:4: YAML anchors (&name) are not supported here; remove it"),
+        ("&x a: y\n", "1:1: YAML anchors (&name) are not supported here; remove it"),
+    ],
 )
-def test_a_value_its_explicit_tag_does_not_fit_is_an_error(text: str, read_as: str) -> None:
-    value = text.split()[1]
-    assert _problems(f"a: {text}\n") == [f"f.yaml:1:4: {value!r} is not {read_as}"]
+def test_every_tag_and_anchor_is_refused_even_a_harmless_one(text: str, expected: str) -> None:
+    assert _problems(text) == [f"f.yaml:{expected}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 2024-02-30\n", "'2024-02-30' is not a date"),
+        ("a: =\n", "YAML reads = as 'tag:yaml.org,2002:value'; put it in quotes"),
+    ],
+)
+def test_a_plain_value_yaml_cannot_read_is_an_error(text: str, expected: str) -> None:
+    assert _problems(text) == [f"f.yaml:1:4: {expected}"]
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,7 @@ _STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
 _ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
 _VALUES = frozenset({yaml.ScalarEvent, yaml.AliasEvent, *_STARTS})
 _NO_ALIASES = "YAML aliases (*name) are not supported here; write the value out in full"
+_NO_ANCHORS = "YAML anchors (&name) are not supported here; remove it"
 _WANT_KEY = object()  # a mapping waiting for its next key
 _DROP = object()  # a mapping whose next value is dropped, its key having been refused
 
@@ -294,7 +295,7 @@ class _Builder:
                         kind is yaml.ScalarEvent
                         and not record
                         and event.value not in top.value
-                        and _tag(event) == _TEXT
+                        and _plain_text(event)
                     ):
                         top.key = event.value  # most keys: text, new, and no position wanted
                     else:
@@ -304,7 +305,7 @@ class _Builder:
                     top.key = _WANT_KEY
                     dropping = kind in _STARTS
                     continue
-                if kind is yaml.ScalarEvent and not record and _tag(event) == _TEXT:
+                if kind is yaml.ScalarEvent and not record and _plain_text(event):
                     value = event.value  # most of a guide: text, and its position not wanted
                 else:
                     path = _path_in(top)
@@ -361,7 +362,9 @@ class _Builder:
             return 1
         key, tag = event.value, _tag(event)
         assert isinstance(mapping.value, dict)
-        if tag == _TAG + "merge":
+        if not self._untagged(event):
+            pass
+        elif tag == _TAG + "merge":
             self._fail(
                 event.start_mark, "YAML merge keys (<<) are not supported here; write the keys out"
             )
@@ -381,13 +384,21 @@ class _Builder:
                 self.key_positions[(*mapping.path, key)] = _position(event.start_mark)
         return 0
 
-    def _collection(self, event: Any) -> dict[str, Any] | list[Any]:
-        mapping = isinstance(event, yaml.MappingStartEvent)
-        if event.tag not in (None, "!", _TAG + ("map" if mapping else "seq")):
+    def _untagged(self, event: Any) -> bool:
+        """Whether a value is written plainly: no anchor and no tag (each is refused)."""
+        if event.anchor is not None:
+            self._fail(event.start_mark, _NO_ANCHORS)
+        if event.tag is not None:
             self._fail(event.start_mark, f"unsupported YAML tag {event.tag!r}; remove it")
-        return {} if mapping else []
+        return event.anchor is None and event.tag is None
+
+    def _collection(self, event: Any) -> dict[str, Any] | list[Any]:
+        self._untagged(event)
+        return {} if isinstance(event, yaml.MappingStartEvent) else []
 
     def _scalar(self, event: Any, path: DataPath) -> Any:
+        if not self._untagged(event):
+            return None
         tag = _tag(event)
         if tag == _TEXT:
             return event.value
@@ -399,10 +410,11 @@ class _Builder:
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             try:
                 return SafeConstructor().construct_object(node, deep=True)
-            except Exception:  # an explicit `!!int x` fails in each constructor's own way
+            except Exception:  # `2024-02-30` looks like a date, and fails as one
                 self._fail(event.start_mark, f"{event.value!r} is not {_TYPED[tag]}")
                 return None
-        self._fail(event.start_mark, f"unsupported YAML tag {tag!r}; only plain values are allowed")
+        # `<<` or `=` alone, which YAML 1.1 reads as a merge key or a "value".
+        self._fail(event.start_mark, f"YAML reads {event.value} as {tag!r}; put it in quotes")
         return None
 
 
@@ -419,11 +431,13 @@ def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+def _plain_text(event: Any) -> bool:
+    """Whether a scalar is text, written without an anchor or a tag."""
+    return event.anchor is None and event.tag is None and _tag(event) == _TEXT
+
+
 def _tag(event: Any) -> str:
-    """The scalar's tag: the one written, or the one YAML 1.1 gives its plain text."""
-    tag: str | None = event.tag
-    if tag is not None and tag != "!":
-        return tag
+    """The tag YAML 1.1 gives a scalar's plain text (a tag written is refused)."""
     if event.implicit[0]:
         value: str = event.value
         for resolved, pattern in _RESOLVERS.get(value[:1], _NO_RESOLVERS):
