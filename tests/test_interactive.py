@@ -407,6 +407,17 @@ def test_keys_without_a_meaning_do_nothing_at_a_question() -> None:
     assert "» I have lost my card" in wizard.text()
 
 
+def test_text_pasted_at_a_question_is_neither_shown_nor_taken() -> None:
+    wizard = Wizard()
+    wizard.expect(QUESTIONS["card_state"])
+    wizard.child.send("\x1b[200~pasted words\r\x1b[201~" + DOWN)
+    wizard.child.expect(pexpect.TIMEOUT, timeout=1)  # what it draws reaches the screen
+    assert "pasted" not in wizard.text()
+    assert "» I have lost my card" in wizard.text()  # the pointer moved: the menu still works
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
+
+
 @pytest.mark.parametrize("key", STOP_KEYS.values(), ids=STOP_KEYS.keys())
 def test_esc_and_alt_keys_stop_at_a_question_as_ctrl_c_does(key: str) -> None:
     wizard = Wizard()
@@ -619,6 +630,15 @@ def test_esc_in_a_dumb_terminal_leaves_as_in_a_menu() -> None:
     wizard.expect("Your choice (1-3, Enter for 3): ")
     wizard.child.sendline("\x1b")  # Quit
     assert wizard.finish() == 0
+
+
+def test_ctrl_backslash_in_a_dumb_terminal_stops_as_ctrl_c_does() -> None:
+    # The terminal reads whole lines there, so Ctrl-\\ sends SIGQUIT.
+    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard.expect("Your choice (1-13): ")
+    wizard.child.send("\x1c")
+    assert wizard.finish() == 130
+    assert "ssc-wizard: interrupted" in wizard.output
 
 
 def test_a_dumb_terminal_gets_numbered_questions_and_no_escape_codes() -> None:

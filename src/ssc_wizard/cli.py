@@ -745,7 +745,9 @@ def _stop_on_signals() -> None:
     """SIGTERM and SIGHUP (the terminal closed) unwind the program as Ctrl-C does.
 
     Python's default for them is to die on the spot, leaving a temporary file
-    beside an output and the terminal with its cursor hidden.
+    beside an output and the terminal with its cursor hidden. SIGQUIT, which
+    Ctrl-\\ sends where the terminal reads whole lines (``TERM=dumb``), *is*
+    Ctrl-C here: its default would dump core and end with 131.
     """
 
     def stop(signum: int, frame: object) -> NoReturn:
@@ -753,6 +755,7 @@ def _stop_on_signals() -> None:
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)
+    signal.signal(signal.SIGQUIT, signal.default_int_handler)
 
 
 def _open_closed_streams() -> None:

@@ -226,7 +226,8 @@ def _own_keys(app: Application[object], escape: str | None) -> None:
     questionary binds Enter, the arrows, Ctrl-C and Ctrl-Q. Beneath them
     prompt_toolkit's default bindings edit a hidden line that the menu never
     shows: Esc then Enter (Alt+Enter) and Ctrl-O accept that empty line as the
-    answer, and Esc, Ctrl-X and Ctrl-] wait for a second key and swallow it.
+    answer, Esc, Ctrl-X and Ctrl-] wait for a second key and swallow it, and
+    pasted text is put in that line, shown after the question.
     Here Esc leaves the menu, Ctrl-D and an outside SIGINT stop like Ctrl-C,
     and the rest of those keys do nothing.
     """
@@ -257,6 +258,7 @@ def _own_keys(app: Application[object], escape: str | None) -> None:
     @extra.add("c-o", eager=True)
     @extra.add("c-x", eager=True)
     @extra.add("c-]", eager=True)
+    @extra.add(Keys.BracketedPaste, eager=True)  # would show beside the question
     def _nothing(event: KeyPressEvent) -> None:
         pass
 
