@@ -131,7 +131,7 @@ def test_saved_answers_read_back_to_the_same_answers_on_every_path(
     tmp_path: Path, jinan: Guide
 ) -> None:
     for answers, outcome_id in all_paths(jinan):
-        text = answers_yaml(answers, outcome_id, "ssc-wizard ...")
+        text = answers_yaml(answers, outcome_id, ["ssc-wizard", "..."])
         assert f"outcome {outcome_id}" in text
         given = load_answers_file(_file(tmp_path, text), jinan)
         assert list(given.answers.items()) == list(answers.items())

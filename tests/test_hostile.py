@@ -727,7 +727,7 @@ CASES = [
         "a guide folder whose name is not UTF-8",
         ("paths", "--data-dir", "{tmp}/g\udcff"),
         0,
-        shows=r"ssc-wizard --data-dir '{tmp}/g\udcff' --answer colour=red",
+        shows=r"ssc-wizard --data-dir $'{tmp}/g\xff' --answer colour=red",
         setup=lambda tmp: shutil.copytree(MINI, tmp / "g\udcff"),
     ),
     Case(
@@ -1110,3 +1110,55 @@ def test_saved_answers_read_back_whatever_the_guide_folder_is_called(
     assert again.returncode == 0, again.stderr
     assert again.stdout == first.stdout
     assert first_unsafe(saved.read_text(encoding="utf-8")) is None
+
+
+#: Folder names whose replay command ``visible`` would otherwise write out, or
+#: spread over lines: an escape, a line break (also as YAML and Unicode write
+#: one), a byte that is not UTF-8, a quote.
+ODD_FOLDERS = ["e\x1b[31mx", "n\nx", "l\u2028x", "c\x85x", "b\udcffx", "q'x"]
+
+
+@pytest.mark.parametrize("odd", ODD_FOLDERS)
+def test_the_command_shown_gives_the_same_result_pasted_into_a_shell(
+    tmp_path: Path, odd: str
+) -> None:
+    guide = tmp_path / f"g{odd}"
+    shutil.copytree(MINI, guide)
+    saved = tmp_path / "answers.yaml"
+    args = ["--data-dir", str(guide), "-a", "colour=red"]
+    shown = _run(*args, "--format", "text", "--save-answers", str(saved)).stdout
+    expected = _run(*args, "--format", "json").stdout
+    label = "To get this result again without questions: "
+    [line] = [line for line in shown.splitlines() if line.startswith(label)]
+    comment = saved.read_text(encoding="utf-8").splitlines()[1]
+    paths = _run("paths", "--data-dir", str(guide)).stdout.splitlines()[0]
+    for command in (
+        line.removeprefix(label),
+        comment.removeprefix("#   "),
+        paths.split(maxsplit=1)[1],
+    ):
+        assert first_unsafe(command) is None and "\n" not in command
+        for shell in ("bash", "zsh"):
+            if shutil.which(shell) is None:
+                continue
+            pasted = subprocess.run(
+                [shell, "-c", f"{command} --format json"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PATH": f"{Path(console_script()).parent}:{os.environ['PATH']}"},
+                timeout=TIMEOUT,
+                check=False,
+            )
+            assert pasted.stdout == expected, (shell, command, pasted.stderr)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [console_script(), *args],
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT,
+        check=True,
+    )

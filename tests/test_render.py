@@ -157,14 +157,14 @@ def test_a_command_that_fits_stays_on_one_line(mini: Guide) -> None:
 
 def test_shell_lines_keep_quoting_and_an_option_with_its_value() -> None:
     command = "ssc-wizard --data-dir '/tmp/my guide' --answer a=b"
-    broken = shell_lines(command, 30)
+    broken = shell_lines(_words(command), 30)
     assert broken == "ssc-wizard \\\n  --data-dir '/tmp/my guide' \\\n  --answer a=b"
     assert shlex.split(broken.replace("\\\n", " ")) == shlex.split(command)
 
 
 def test_shell_lines_part_an_option_from_its_value_when_they_do_not_fit_together() -> None:
     command = "ssc-wizard --answer card_state=lost --data-dir '/tmp/my guide'"
-    broken = shell_lines(command, 20)
+    broken = shell_lines(_words(command), 20)
     assert broken.splitlines() == [
         "ssc-wizard \\",
         "  --answer \\",
@@ -192,3 +192,7 @@ def test_no_legal_basis_heading_when_no_law_is_cited(mini: Guide) -> None:
     assert "Legal basis" not in to_text(result)
     assert "Legal basis" not in _rich(result)
     assert "Legal basis" in to_text(_result(mini))
+
+
+def _words(command: str) -> list[str]:
+    return [shlex.quote(arg) for arg in shlex.split(command)]

@@ -7,7 +7,7 @@ import shlex
 from ssc_wizard.answers import parse_flags
 from ssc_wizard.engine import Reached
 from ssc_wizard.model import Guide
-from ssc_wizard.result import build_result, command_line
+from ssc_wizard.result import build_result
 
 
 def test_steps_and_materials_expand_shared_lists(mini: Guide) -> None:
@@ -110,9 +110,9 @@ def test_json_contract(mini: Guide) -> None:
     )
 
 
-def test_command_line_quotes_and_parses_back(mini: Guide) -> None:
+def test_the_command_quotes_and_parses_back(mini: Guide) -> None:
     answers = {"colour": "green", "size": "big"}
-    command = command_line(answers, "/tmp/my guide")
+    command = build_result(mini, Reached("go_big", answers), "/tmp/my guide").command
     argv = shlex.split(command)
     assert argv[:3] == ["ssc-wizard", "--data-dir", "/tmp/my guide"]
     assert parse_flags(argv[4::2], mini).answers == answers

@@ -38,7 +38,7 @@ def test_number_keys_are_refused_with_a_fix() -> None:
 def test_self_referencing_alias_is_refused_not_followed_at_the_alias() -> None:
     assert _problems("a: &x [1, *x]\n") == [
         "f.yaml:1:4: YAML anchors (&name) are not supported here; remove it",
-        "f.yaml:1:11: YAML aliases (*name) are not supported here; write the value out in full"
+        "f.yaml:1:11: YAML aliases (*name) are not supported here; write the value out in full",
     ]
 
 

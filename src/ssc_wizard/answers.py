@@ -8,11 +8,11 @@ file is YAML or JSON, a mapping of question id to choice id, such as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ssc_wizard import words, yamlio
-from ssc_wizard.controls import visible
+from ssc_wizard.controls import shown_command
 from ssc_wizard.engine import answer_problem
 from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
 from ssc_wizard.lang import Lang
@@ -121,14 +121,13 @@ def combine(flags: Given, from_file: Given) -> Given:
     )
 
 
-def answers_yaml(answers: Mapping[str, str], outcome_id: str, command: str) -> str:
+def answers_yaml(answers: Mapping[str, str], outcome_id: str, command: Sequence[str]) -> str:
     """What ``--save-answers`` writes: read back by ``--answers-file``, same result."""
-    # A command can span lines (a folder's name with a line break in it): each
-    # stays a comment, or the rest would be read as answers.
-    shown = "".join(f"#   {line}\n" for line in visible(command).split("\n"))
+    # shown_command writes a line break in a folder's name as an escape: the
+    # command stays on its comment line, or the rest would be read as answers.
     header = (
         "# Answers for ssc-wizard. Replay them with --answers-file, or with:\n"
-        f"{shown}"
+        f"#   {shown_command(command)}\n"
         f"# They lead to the outcome {outcome_id}.\n"
     )
     return header + yamlio.dump(dict(answers))

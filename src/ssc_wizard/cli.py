@@ -7,7 +7,6 @@ prompt or a refusal as the way to ask), and passes the result to a renderer.
 from __future__ import annotations
 
 import os
-import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +20,7 @@ import typer
 
 from ssc_wizard import __version__, completion, formats, terminal, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
-from ssc_wizard.controls import json_escaped, visible, visible_in
+from ssc_wizard.controls import json_escaped, shell_quote, visible, visible_in
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import (
     DataError,
@@ -36,7 +35,7 @@ from ssc_wizard.lang import NAMES, Lang, from_environment
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
 from ssc_wizard.model import Guide, texts
 from ssc_wizard.output import check_writable, new_folder, same_file, write_atomically
-from ssc_wizard.result import OfficeList, Result, build_result, command_line, office_list
+from ssc_wizard.result import OfficeList, Result, build_result, office_list, replay_argv
 from ssc_wizard.session import Asker, Given, resolve, review
 
 if TYPE_CHECKING:
@@ -340,8 +339,8 @@ def wizard(
         if reviewing:
             reached = _review(results, reached, given, ask)
         if save_answers is not None:
-            command = command_line(reached.answers, folder, results.chosen_lang)
-            saved = answers_yaml(reached.answers, reached.outcome_id, command)
+            argv = replay_argv(reached.answers, folder, results.chosen_lang)
+            saved = answers_yaml(reached.answers, reached.outcome_id, argv)
             write_atomically(save_answers, saved)
             _done(words.ANSWERS_SAVED(lang, path=save_answers))
 
@@ -554,12 +553,12 @@ def new_guide(
         new_folder(folder)
         for name, text in starter_files(str(folder)).items():
             write_atomically(folder / name, text)
-        shown = shlex.quote(str(folder))
+        shown = shell_quote(str(folder))
         typer.echo(
             visible(
                 f"A new guide is in {folder}. Next:\n"
-                f"  edit {shlex.quote(str(folder / SCENARIOS_FILE))} and "
-                f"{shlex.quote(str(folder / OFFICES_FILE))}\n"
+                f"  edit {shell_quote(str(folder / SCENARIOS_FILE))} and "
+                f"{shell_quote(str(folder / OFFICES_FILE))}\n"
                 f"  check them:   ssc-wizard check --data-dir {shown}\n"
                 f"  see the tree: ssc-wizard graph --data-dir {shown}\n"
                 f"  try it:       ssc-wizard --data-dir {shown}"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shlex
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on its
@@ -56,6 +58,36 @@ def _visible_in(value: Any) -> Any:
         }
         return dataclasses.replace(value, **changes)
     return value
+
+
+def shell_quote(arg: str) -> str:
+    """An argument as a shell reads it, written so that ``visible`` leaves it alone.
+
+    ``shlex.quote`` would keep an escape character raw, which ``visible``
+    then writes out, so that the command shown names another folder, and a
+    line break, which ends the line the command is on (a comment, say). Such
+    an argument is written as bash's and zsh's ``$'...'`` instead, whose
+    escapes give back each character (and each byte of a name that is not UTF-8).
+    """
+    if "\n" not in arg and first_unsafe(arg) is None:
+        return shlex.quote(arg)
+    return "$'" + "".join(_ansi_c(char) for char in arg) + "'"
+
+
+def shown_command(argv: Iterable[str]) -> str:
+    """A command on one line, its arguments quoted with ``shell_quote``."""
+    return " ".join(shell_quote(arg) for arg in argv)
+
+
+def _ansi_c(char: str) -> str:
+    code = ord(char)
+    if char in "\\'":
+        return "\\" + char
+    if char != "\n" and not _UNSAFE.match(char):
+        return char
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def json_escaped(text: str) -> str:

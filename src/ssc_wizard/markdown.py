@@ -62,7 +62,7 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
             name = words.HEADING(lang, title=escape(law_name(law, lang)))
             lines.append(f"- *{name}* {escape(law.text)}")
     lines += ["", *_footer(result.more_help, result.source, lang)]
-    lines += ["", heading(words.AGAIN, lang), "", *_code(result.command)]
+    lines += ["", heading(words.AGAIN, lang), "", *_code(" ".join(result.replay))]
     return "\n".join(lines) + "\n"
 
 

@@ -7,7 +7,6 @@ lines as Chinese typesetting allows (``rich_text``).
 
 from __future__ import annotations
 
-import shlex
 from typing import TYPE_CHECKING
 
 from ssc_wizard import words
@@ -85,7 +84,7 @@ def to_text(result: Result, *, answers: bool = True) -> str:
         result.more_help,
         words.LABELLED(lang, label=words.SOURCE(lang), value=result.source),
         "",
-        words.LABELLED(lang, label=words.AGAIN(lang), value=result.command),
+        words.LABELLED(lang, label=words.AGAIN(lang), value=" ".join(result.replay)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -153,7 +152,7 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     source = words.LABELLED(lang, label=words.SOURCE(lang), value=result.source)
     _print(console, Text(source, style="dim"))
     console.print(Text(heading(words.AGAIN, lang), style="dim"))
-    console.print(Text(shell_lines(result.command, console.width)), soft_wrap=True)
+    console.print(Text(shell_lines(result.replay, console.width)), soft_wrap=True)
 
 
 def offices_text(listing: OfficeList) -> str:
@@ -225,19 +224,18 @@ def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
     return table
 
 
-def shell_lines(command: str, width: int) -> str:
-    """The command, broken between arguments with a backslash where it is too wide.
+def shell_lines(shown: Sequence[str], width: int) -> str:
+    """A command's quoted words, broken between them with a backslash where too wide.
 
     A terminal would fold it in mid-word; these lines still paste into a shell
     as one command. An option stays on the line of its value, unless the two
     are too wide for a line of their own.
     """
+    command = " ".join(shown)
     if len(command) <= width:
         return command
-    args = shlex.split(command)
     groups: list[str] = []
-    for arg in args:
-        quoted = shlex.quote(arg)
+    for quoted in shown:
         if groups and groups[-1].startswith("-") and " " not in groups[-1]:
             groups[-1] += " " + quoted
         else:

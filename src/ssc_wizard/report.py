@@ -7,16 +7,18 @@ it is handed (text from the data is given to rich as ``Text``, never markup).
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ssc_wizard.controls import shown_command
 from ssc_wizard.engine import Reached
 from ssc_wizard.errors import Problem
 from ssc_wizard.graph import TreeItem
 from ssc_wizard.model import Guide
-from ssc_wizard.result import command_line
+from ssc_wizard.result import replay_argv
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -84,7 +86,10 @@ def paths_text(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
             f"{_count(count, 'path')}, more than --limit {limit}: not listed. "
             f"{how} the tree with ssc-wizard graph.\n"
         )
-    rows = [(reached.outcome_id, command_line(reached.answers, data_dir)) for reached in paths]
+    rows = [
+        (reached.outcome_id, shown_command(replay_argv(reached.answers, data_dir)))
+        for reached in paths
+    ]
     width = max((len(outcome) for outcome, _ in rows), default=0)
     lines = [f"{outcome.ljust(width)}  {command}" for outcome, command in rows]
     return "\n".join([*lines, f"{_count(count, 'path')}."]) + "\n"
@@ -101,7 +106,7 @@ def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
             {
                 "outcome": reached.outcome_id,
                 "answers": reached.answers,
-                "command": command_line(reached.answers, data_dir),
+                "command": shlex.join(replay_argv(reached.answers, data_dir)),
             }
             for reached in paths
         ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ssc_wizard import words
+from ssc_wizard.controls import shell_quote
 from ssc_wizard.engine import Reached
 from ssc_wizard.errors import UsageError
 from ssc_wizard.lang import Lang
@@ -71,7 +72,10 @@ class Result:
     offices: tuple[OfficeOption, ...]
     materials: tuple[str, ...]
     legal_basis: tuple[Law, ...]
+    #: The command that gives this result again (``replay_argv``), for a shell.
     command: str
+    #: The same command's words as people are shown them (``controls.shell_quote``).
+    replay: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON contract (README, "JSON output")."""
@@ -139,10 +143,10 @@ def _office_json(office: OfficeOption) -> dict[str, Any]:
     }
 
 
-def command_line(
+def replay_argv(
     answers: dict[str, str], data_dir: str | None = None, lang: Lang | None = None
-) -> str:
-    """The shell command that gives the same result without a prompt.
+) -> list[str]:
+    """The command that gives the same result without a prompt, as its arguments.
 
     ``lang`` only when the person chose it with ``--lang``; otherwise the
     command speaks the language of whoever runs it, as the wizard did.
@@ -154,7 +158,7 @@ def command_line(
         argv += ["--lang", lang]
     for question_id, choice_id in answers.items():
         argv += ["--answer", f"{question_id}={choice_id}"]
-    return shlex.join(argv)
+    return argv
 
 
 def _district(guide: Guide, district_id: str | None, lang: Lang) -> District | None:
@@ -199,7 +203,7 @@ def build_result(
     lang: Lang = "en",
     chosen_lang: Lang | None = None,
 ) -> Result:
-    """The result in ``lang``; ``chosen_lang`` goes into its command (see ``command_line``)."""
+    """The result in ``lang``; ``chosen_lang`` goes into its command (see ``replay_argv``)."""
     scenarios, offices = guide.scenarios, guide.offices
     outcome = scenarios.outcomes[reached.outcome_id]
     answers = tuple(
@@ -221,6 +225,7 @@ def build_result(
     )
     info = scenarios.guide
     laws = (scenarios.laws[law] for law in outcome.legal_basis)
+    argv = replay_argv(reached.answers, data_dir, chosen_lang)
     return Result(
         lang=lang,
         guide_title=info.title.get(lang),
@@ -237,7 +242,8 @@ def build_result(
         legal_basis=tuple(
             Law(law.law.get(lang), law.article.get(lang), law.text.get(lang)) for law in laws
         ),
-        command=command_line(reached.answers, data_dir, chosen_lang),
+        command=shlex.join(argv),
+        replay=tuple(shell_quote(arg) for arg in argv),
     )
 
 

@@ -6,9 +6,9 @@ is a made-up library, so that nothing in a new guide can be mistaken for a fact.
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
+from ssc_wizard.controls import shell_quote
 from ssc_wizard.guide_schema import SCHEMAS, schema_text
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
 
@@ -38,7 +38,7 @@ def starter_files(folder: str) -> dict[str, str]:
         _, schema_name = SCHEMAS[data_file]
         body = (example_dir() / data_file).read_text(encoding="utf-8")
         what = "the questions and outcomes" if data_file == SCENARIOS_FILE else "the offices"
-        header = _HEADER.format(schema=schema_name, what=what, folder=shlex.quote(folder))
+        header = _HEADER.format(schema=schema_name, what=what, folder=shell_quote(folder))
         files[data_file] = header + "\n" + _without_leading_comments(body)
         files[schema_name] = schema_text(data_file)
     return files
