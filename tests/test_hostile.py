@@ -319,8 +319,8 @@ CASES = [
         "data file not UTF-8",
         ("--data-dir", "{guide}"),
         1,
-        "offices.yaml:4:26: not valid UTF-8 text; save the file as UTF-8",
-        offices=mini("offices.yaml", "Everything.", "Everyth\xefng.").replace(
+        "offices.yaml:3:23: not valid UTF-8 text; save the file as UTF-8",
+        offices=mini("offices.yaml", "Front desk", "Front d\xefsk").replace(
             "ï".encode(), b"\xef"
         ),
     ),
@@ -616,9 +616,9 @@ CASES = [
         "control characters in the guide: offices --format json",
         ("offices", "--data-dir", "{guide}", "--format", "json"),
         0,
-        shows=r'"handles": "Stop.\u001b]0;new title\u0007"',
+        shows=r'"name": "Front desk\u001b]0;new title\u0007"',
         scenarios=CONTROLS,
-        offices=mini("offices.yaml", "{en: Everything.,", r'{en: "Stop.\e]0;new title\a",'),
+        offices=mini("offices.yaml", "{en: Front desk,", r'{en: "Front desk\e]0;new title\a",'),
     ),
     *(
         Case(

@@ -32,6 +32,7 @@ from ssc_wizard.model import (
     Law,
     Localized,
     Office,
+    OfficeRole,
     Offices,
     Outcome,
     Question,
@@ -53,11 +54,18 @@ _PLACES: dict[type[BaseModel], str] = {
     Include: "an include item",
     Localized: "a text, under its key (`name:`, `text:`, ...)",
     Law: "a law",
+    OfficeRole: "an office an outcome names (`- office: ID` with its `role`)",
     Offices: "the top of offices.yaml",
     Office: "an office",
     District: "a district",
 }
 _KEYS = sorted({name for model in _PLACES for name in model.model_fields})
+#: Keys that earlier versions of the format had, and where what they said goes now.
+_MOVED = {
+    "handles": "what an office does depends on the procedure, so it is said in each "
+    "outcome that names the office: `- office: ID` with `role: {en: ..., zh: ...}` "
+    "(docs/authoring.md, \"Offices and their roles\")",
+}
 
 
 @dataclass(frozen=True)
@@ -317,6 +325,8 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         if unknown not in LANGS and isinstance(parent, dict) and parent.keys() & set(LANGS):
             known = " and ".join(f"`{lang}` ({NAMES[lang]})" for lang in LANGS)
             return f"unknown language {unknown!r}: a text is written in {known}"
+        if unknown in _MOVED:
+            return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
         places = [place for model, place in _PLACES.items() if unknown in model.model_fields]
         if places:
             return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"

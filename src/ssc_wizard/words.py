@@ -51,8 +51,19 @@ YOUR_DISTRICTS_ONE = Tr("the one for your district", "您所在区县的这一�
 OFFICE_AT = Tr("{name}, {place}", "{name}（{place}）")
 #: A law and its article, before what it says.
 LAW_ARTICLE = Tr("{law}, {article}", "{law}{article}")
+#: A law's name, when its text is shown in a language it is not enacted in.
+TRANSLATED = Tr("{name} (translation)", "{name}（译文）")
+WHY_IT_MATTERS = Tr("What this means for you", "与您的关系")
 OFFICE = Tr("Office", "办理机构")
-HANDLES = Tr("What it handles", "办理事项")
+ROLE = Tr("What it does", "办理事项")
+#: An office's role in one outcome, in the list of every office.
+ROLE_IN = Tr("{outcome}: {role}", "{outcome}：{role}")
+NO_OFFICES = Tr(
+    "This guide names no office for this situation.", "本指南没有为这种情况列出办理机构。"
+)
+NO_MATERIALS = Tr(
+    "This guide names nothing to bring for this situation.", "本指南没有为这种情况列出所需材料。"
+)
 OFFICES_OF = Tr("Offices: {title}", "办理机构：{title}")
 FOR_DISTRICT = Tr("For {district}.", "以下按{district}列出。")
 
