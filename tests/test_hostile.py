@@ -320,9 +320,7 @@ CASES = [
         ("--data-dir", "{guide}"),
         1,
         "offices.yaml:3:23: not valid UTF-8 text; save the file as UTF-8",
-        offices=mini("offices.yaml", "Front desk", "Front d\xefsk").replace(
-            "ï".encode(), b"\xef"
-        ),
+        offices=mini("offices.yaml", "Front desk", "Front d\xefsk").replace("ï".encode(), b"\xef"),
     ),
     Case(
         "data file saved as UTF-16",

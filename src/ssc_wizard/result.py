@@ -109,7 +109,7 @@ class Result:
                 "steps": list(self.steps),
                 "note": self.note,
                 "offices": [
-                    {**_office_json(o), "role": o.roles[0].text if o.roles else None}
+                    _office_json(o, role=" ".join(role.text for role in o.roles))
                     for o in self.offices
                 ],
                 "materials": list(self.materials),
@@ -148,13 +148,13 @@ class OfficeList:
             "lang": self.lang,
             "district": _district_json(self.district),
             "offices": [
-                {
-                    **_office_json(o),
-                    "roles": [
+                _office_json(
+                    o,
+                    roles=[
                         {"outcome": r.outcome_id, "title": r.outcome, "role": r.text}
                         for r in o.roles
                     ],
-                }
+                )
                 for o in self.offices
             ],
             "more_help": self.more_help,
@@ -166,10 +166,12 @@ def _district_json(district: District | None) -> dict[str, Any] | None:
     return None if district is None else {"id": district.id, "name": district.name}
 
 
-def _office_json(office: OfficeOption) -> dict[str, Any]:
+def _office_json(office: OfficeOption, **roles: Any) -> dict[str, Any]:
+    """An office; ``roles``: its ``role`` in a result, its ``roles`` in the office list."""
     return {
         "id": office.id,
         "name": office.name,
+        **roles,
         "per_district": office.per_district,
         "district": _district_json(office.district),
         "address": office.address,
