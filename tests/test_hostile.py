@@ -137,7 +137,7 @@ LONG = "a" * 300
 NEAR_LONG = ("b" * 250, "卡" * 85)
 
 
-JINAN_ANSWERS = ("-a", "card_state=lost", "-a", "district=lixia")
+JINAN_ANSWERS = ("-a", "card_state=not_damaged", "-a", "district=lixia")
 #: The mini guide, with the ways a YAML text can act on a terminal (see the file).
 CONTROLS = broken("scenarios/control_characters.yaml")
 CONTROL_GUIDE = ("--data-dir", "{guide}", "-a", "colour=red")
@@ -747,7 +747,7 @@ CASES = [
         "NO_COLOR with FORCE_COLOR: bold, but no colour",
         (*JINAN_ANSWERS, "--format", "rich"),
         0,
-        shows="\x1b[1m Report a lost card",
+        shows="\x1b[1m Replace a card that is not damaged",
         env={"NO_COLOR": "1", "FORCE_COLOR": "1"},
         colour=True,
         hides=COLOURS,
@@ -764,7 +764,7 @@ CASES = [
         "TERM=dumb",
         (*JINAN_ANSWERS, "--format", "rich"),
         0,
-        shows="Report a lost card",
+        shows="Replace a card that is not damaged",
         env={"TERM": "dumb"},
     ),
     *(
@@ -772,7 +772,7 @@ CASES = [
             f"COLUMNS={columns}",
             (*JINAN_ANSWERS, "--format", "rich"),
             0,
-            shows="Report",
+            shows="Replace",
             env={"COLUMNS": columns},
             width=width,
         )
@@ -841,7 +841,7 @@ CASES = [
         "--output to /dev/stdout while stdout is a file",
         (*JINAN_ANSWERS, "--output", "/dev/stdout"),
         0,
-        shows="Report a lost card and apply again",
+        shows="Replace a card that is not damaged",
     ),
     *(
         Case(
