@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-from ssc_wizard.loader import default_data_dir, examine_guide
+import pytest
+
+from ssc_wizard.engine import Reached, walk
+from ssc_wizard.lang import LANGS, Lang
+from ssc_wizard.loader import default_data_dir, examine_guide, load_guide
 from ssc_wizard.model import Guide, Localized, texts
+from ssc_wizard.paths import iter_paths
+from ssc_wizard.result import build_result
+
+from conftest import TESTS
+
+EXAMPLE = TESTS.parent / "examples" / "library-card"
 
 #: Where the source says a new electronic photo can be provided (its situation 1).
 PHOTO_PLACES = [
@@ -242,3 +255,43 @@ def test_every_result_points_to_12333(jinan: Guide) -> None:
 def test_every_question_says_why_it_is_asked(jinan: Guide) -> None:
     for question_id, question in jinan.scenarios.questions.items():
         assert question.help, f"question {question_id!r} has no help line"
+
+
+def _completions(guide: Guide, answers: dict[str, str]) -> Iterator[Reached]:
+    """Every path on from ``answers``: the questions still to ask, answered every way."""
+    state = walk(guide, answers)
+    if isinstance(state, Reached):
+        yield state
+        return
+    for choice_id in state.choices:
+        yield from _completions(guide, {**answers, state.question_id: choice_id})
+
+
+def _read(guide: Guide, reached: Reached, lang: Lang) -> dict[str, Any]:
+    """A result as a person reads it: without the ids, the answers and the command."""
+    shown = build_result(guide, reached, lang=lang).to_json()
+    for key in ("answers", "command"):
+        del shown[key]
+    del shown["outcome"]["id"]
+    for office in shown["outcome"]["offices"]:
+        del office["id"]
+    return shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("folder", [default_data_dir(), EXAMPLE], ids=["jinan", "example"])
+def test_every_answer_on_a_path_changes_its_result(folder: Path, lang: Lang) -> None:
+    """Change any one answer of any path, answer what it then asks any way: the
+    result a person reads is never the same; so no question is asked for nothing."""
+    guide = load_guide(folder)
+    changes = 0
+    for reached in iter_paths(guide):
+        before = _read(guide, reached, lang)
+        for question_id, choice_id in reached.answers.items():
+            for other in guide.choices(question_id):
+                if other == choice_id:
+                    continue
+                for after in _completions(guide, {**reached.answers, question_id: other}):
+                    assert _read(guide, after, lang) != before, (reached.answers, after.answers)
+                    changes += 1
+    assert changes > 50
