@@ -72,7 +72,7 @@ def test_jinan_every_path(jinan: Guide) -> None:
     for answers, outcome in all_paths(jinan):
         route = tuple("district" if q == "district" else c for q, c in answers.items())
         assert JINAN_ROUTES[route] == outcome
-        assert list(answers)[0] == "card_state"
+        assert next(iter(answers)) == "card_state"
         seen.setdefault(route, set()).add(answers.get("district", ""))
     assert {route: sorted(d) for route, d in seen.items()} == {
         route: sorted(JINAN_CHOICES["district"]) if "district" in route else [""]

@@ -64,7 +64,7 @@ _KEYS = sorted({name for model in _PLACES for name in model.model_fields})
 _MOVED = {
     "handles": "what an office does depends on the procedure, so it is said in each "
     "outcome that names the office: `- office: ID` with `role: {en: ..., zh: ...}` "
-    "(docs/authoring.md, \"Offices and their roles\")",
+    '(docs/authoring.md, "Offices and their roles")',
 }
 
 
