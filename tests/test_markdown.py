@@ -187,4 +187,4 @@ def test_office_list_for_a_district(jinan: Guide) -> None:
         assert any(item.startswith(office.name.get("en")) for item in items), office_id
         for outcome_id, role in jinan.roles(office_id):
             title = jinan.scenarios.outcomes[outcome_id].title.get("en")
-            assert f"{title}: {role.get('en')}" in items, (office_id, outcome_id)
+            assert f"{title} - {role.get('en')}" in items, (office_id, outcome_id)

@@ -152,9 +152,8 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
         )
 
     console.print(_heading(words.BRING(lang)))
-    bullet = "-" if console.options.ascii_only else "•"
     if result.materials:
-        console.print(_hanging([bullet] * len(result.materials), result.materials))
+        console.print(_hanging([_bullet(console)] * len(result.materials), result.materials))
     else:
         _print(console, Text(words.NO_MATERIALS(lang)))
 
@@ -195,7 +194,7 @@ def print_offices_rich(listing: OfficeList, console: Console) -> None:
     if listing.district is not None:
         title.append("\n" + words.FOR_DISTRICT(lang, district=listing.district.name), style="green")
     _print(console, title)
-    console.print(_offices_table(listing.offices, lang, titled=True))
+    console.print(_offices_table(listing.offices, lang, titled=True, bullet=_bullet(console)))
     _print(console, Text(listing.more_help, style="bold yellow"))
     source = words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)
     _print(console, Text(source, style="dim"))
@@ -229,7 +228,10 @@ def _office_lines(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) 
     return lines
 
 
-def _offices_table(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) -> Table:
+def _offices_table(
+    offices: Sequence[OfficeOption], lang: Lang, *, titled: bool, bullet: str = "•"
+) -> Table:
+    """Each office beside its role; ``titled``: beside its roles, a ``bullet`` each."""
     from rich import box
     from rich.table import Table
 
@@ -245,7 +247,8 @@ def _offices_table(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool)
             name.append(f"\n{place}", style="green" if office.district else "dim")
         for detail in office_details(office, lang):
             name.append(f"\n{detail}", style="dim")
-        table.add_row(name, Text("\n".join(office_roles(office, lang, titled=titled))))
+        roles = office_roles(office, lang, titled=titled)
+        table.add_row(name, _hanging([bullet] * len(roles), roles) if titled else Text(*roles))
     return table
 
 
@@ -274,6 +277,10 @@ def shell_lines(shown: Sequence[str], width: int) -> str:
         else:
             lines.append("  " + group)
     return " \\\n".join(lines)
+
+
+def _bullet(console: Console) -> str:
+    return "-" if console.options.ascii_only else "•"
 
 
 def _heading(text: str) -> Text:

@@ -56,8 +56,8 @@ TRANSLATED = Tr("{name} (translation)", "{name}（译文）")
 WHY_IT_MATTERS = Tr("What this means for you", "与您的关系")
 OFFICE = Tr("Office", "办理机构")
 ROLE = Tr("What it does", "办理事项")
-#: An office's role in one outcome, in the list of every office.
-ROLE_IN = Tr("{outcome}: {role}", "{outcome}：{role}")
+#: An office's role in one outcome, in the list of every office (titles may hold a colon).
+ROLE_IN = Tr("{outcome} - {role}", "{outcome}——{role}")
 NO_OFFICES = Tr(
     "This guide names no office for this situation.", "本指南没有为这种情况列出办理机构。"
 )
