@@ -76,9 +76,17 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
         base: DataPath = ("outcomes", oid)
         for i, qid in enumerate(outcome.ask):
             ref((*base, "ask", i), qid, questions, "question", "questions")
+        named: set[str] = set()
         for i, visit in enumerate(outcome.offices):
             where = (*base, "offices", i, "office")
             ref(where, visit.office, offices.offices, "office", "offices.yaml")
+            if visit.office in named:
+                message = (
+                    f"office {visit.office!r} is named twice in this outcome; "
+                    "say all it does here in one `role`"
+                )
+                found.append(Finding("scenarios", where, message))
+            named.add(visit.office)
         for i, law in enumerate(outcome.legal_basis):
             ref((*base, "legal_basis", i), law, scenarios.laws, "law", "laws")
         for field in ("steps", "materials"):
