@@ -80,6 +80,11 @@ def test_no_input_flag_names_itself() -> None:
             "there is no question 'colour'; the questions are: card_state, keep_card",
         ),
         (["-a", "card_state=stolen"], "'stolen' is not a choice of 'card_state'"),
+        (
+            ["-a", "card_state=damaged"],
+            "'damaged' is no longer a choice of 'card_state': it used to mean a card that is "
+            "damaged or must be replaced for another reason",
+        ),
         (["-a", "card_state=lost", "-a", "card_state=none"], "'card_state' is answered twice"),
         (
             ["-a", "card_state=not_damaged", "-a", "keep_card=yes", "-a", "district=lixia"],

@@ -167,6 +167,13 @@ CASES = [
     Case("--lang with an escape", ("--lang", "\x1b[31m"), 2, "Invalid value for '--lang'"),
     # --- --answers-file ---------------------------------------------------------------
     Case(
+        "answers file: an id the guide has retired",
+        ("--answers-file", "{answers}"),
+        2,
+        "answers.yaml:1:13: 'damaged' is no longer a choice of 'card_state': it used to mean",
+        answers=b"card_state: damaged\ndistrict: lixia\n",
+    ),
+    Case(
         "answers file: a bare word",
         ("--answers-file", "{answers}"),
         2,

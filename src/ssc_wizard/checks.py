@@ -124,6 +124,16 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                     f"choice {cid!r} is also a district id in offices.yaml; rename it",
                     at_key=True,
                 )
+        offered = question.choices.keys() | (
+            offices.districts.keys() if question.choices_from == "districts" else set()
+        )
+        for cid in question.retired.keys() & offered:
+            add(
+                (*base, "retired", cid),
+                f"{cid!r} is both offered and retired; an id once retired is never offered "
+                "again: give the choice another id",
+                at_key=True,
+            )
         if not question.choices and (question.choices_from is None or not offices.districts):
             add(
                 (*base, "choices"),

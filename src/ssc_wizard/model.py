@@ -118,6 +118,11 @@ class Question(_Frozen):
     choices: dict[Id, Choice] = Field(
         default={}, description="The answers, in the order offered; the keys are ids."
     )
+    retired: dict[Id, Localized] = Field(
+        default={},
+        description="Choice ids no longer offered, each with what to choose instead: an old "
+        "answer that gives one is refused with this text, never taken to mean another choice.",
+    )
 
 
 class Include(_Frozen):

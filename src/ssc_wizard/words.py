@@ -117,6 +117,11 @@ NO_SUCH_CHOICE = Tr(
     "{choice_id!r} is not a choice of {question_id!r} ({question}); choose one of: {choices}",
     "{choice_id} 不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
 )
+#: A choice id the guide once offered; ``why`` is the guide's own text.
+RETIRED_CHOICE = Tr(
+    "{choice_id!r} is no longer a choice of {question_id!r}: {why} Choose one of: {choices}",
+    "{choice_id} 已不再是问题 {question_id} 的选项：{why}请从以下选项中选择：{choices}",
+)
 NOT_AN_ANSWER = Tr(
     "--answer {item!r} is not QUESTION=CHOICE; write it like --answer {example}",
     "--answer {item} 不是“问题=选项”的形式；请写成 --answer {example} 这样",
