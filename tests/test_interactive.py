@@ -736,7 +736,7 @@ def test_forty_columns_nothing_cut_off_or_split() -> None:
         assert words(QUESTIONS[question]) in screen
     for label in ("I have a card issued outside Shandong Province", "Lixia District"):
         assert f"» {label}" in screen
-    assert "Ask at one of Jinan's social security card processing places below" in screen
+    assert "Ask at one of the Jinan social security card processing places listed above" in screen
     # The command is broken between arguments, and pastes back as one.
     assert wizard.command() == (
         "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "

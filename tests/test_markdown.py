@@ -96,16 +96,16 @@ def test_the_nearest_office_is_not_named_after_a_district(jinan: Guide) -> None:
     result = build_result(jinan, Reached("lost_card", {"card_state": "lost"}))
     offices = _page(result_markdown(result)).texts("li", "ul")
     assert offices[1] == (
-        "Human resources and social security service centre: "
-        "Cancels the lost card (go to whichever of these three is nearest)."
+        "Human resources and social security service centre, one in each district: "
+        "Cancels the lost card, where it is the nearest of the places that do."
     )
 
 
 def test_a_result_with_no_office_or_material_says_so(jinan: Guide) -> None:
     result = build_result(jinan, Reached("damaged_card", {"card_state": "damaged_card"}))
     page = _page(result_markdown(result))
-    assert "This guide names no office for this situation." in page.texts("p")
-    assert "This guide names nothing to bring for this situation." in page.texts("p")
+    assert "No office is named for this situation." in page.texts("p")
+    assert "Nothing to bring is named for this situation." in page.texts("p")
 
 
 HOSTILE = "*stars* _under_ [link](http://x) <b>tag</b> `code` ~~gone~~ | pipe &amp; \\ end"

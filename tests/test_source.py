@@ -205,8 +205,11 @@ STATEMENTS = [
         "summary: card transfers are among what those places handle",
         CONVERT,
         "note",
-        ("where Jinan social security cards are handled, card transfers among them",),
-        ("办理济南社保卡的地方，办理事项包括转卡",),
+        (
+            "where Jinan social security cards are handled, and says the procedures include "
+            "transferring cards",
+        ),
+        ("办理济南社保卡的地方，并说办理流程包括转卡",),
     ),
     Statement(
         "summary: the places, for a card converted",
@@ -228,9 +231,9 @@ STATEMENTS = [
             zip(
                 [
                     "within thirty days from the day it begins to employ a worker",
-                    "who join social insurance voluntarily shall apply to the social insurance "
-                    "agency for social insurance registration",
-                    "A person's social security number is their citizen identity number",
+                    "other flexibly employed people shall apply to the social insurance agency "
+                    "for social insurance registration",
+                    "The personal social security number is the citizen identity number",
                 ],
                 ARTICLE_58,
                 strict=True,
@@ -246,7 +249,14 @@ STATEMENTS = [
             ("citizen identity number",),
             (f"第五十八条第三款（原文）：{ARTICLE_58[2]}",),
         )
-        for answers in (REPLACE, LOST, CONVERT, GIVE_UP_OTHER_PROVINCE, GIVE_UP_SHANDONG_CITY)
+        for answers in (
+            REPLACE,
+            LOST,
+            CONVERT,
+            GIVE_UP_OTHER_PROVINCE,
+            GIVE_UP_SHANDONG_CITY,
+            FIRST,
+        )
     ),
 ]
 

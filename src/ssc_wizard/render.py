@@ -27,6 +27,8 @@ def office_place(office: OfficeOption, lang: Lang) -> str | None:
         return office.district.name
     if office.local:
         return words.YOUR_DISTRICTS_ONE(lang)
+    if office.per_district:
+        return words.IN_EACH_DISTRICT(lang)
     return None
 
 

@@ -66,7 +66,7 @@ class OfficeOption:
     roles: tuple[Role, ...]
     per_district: bool
     #: The one of the person's district is meant: there is one per district, and
-    #: the outcome asks for the district (always so in the office list).
+    #: the outcome asks for the district (in the office list: --district is given).
     local: bool
     #: Set when the office is local and the person named their district.
     district: District | None
@@ -333,6 +333,6 @@ def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en")
             {office_id: guide.roles(office_id) for office_id in guide.offices.offices},
             district_id,
             lang,
-            local=True,
+            local=district_id is not None,
         ),
     )
