@@ -83,9 +83,6 @@ def offices_yaml() -> str:
         lines.append(
             f"  {office}:\n"
             f"    name: {{en: Service office number {n}, zh: 第{n}号服务机构}}\n"
-            "    handles:\n"
-            "      en: Takes applications, replaces cards and answers questions about them.\n"
-            "      zh: 受理申领、补换卡，并解答相关问题。\n"
             f"    per_district: {'true' if n % 2 == 0 else 'false'}\n"
         )
     lines.append("districts:\n")
@@ -147,7 +144,11 @@ def _outcome(i: int) -> str:
         f"      - en: Keep the receipt for procedure {i} until the card arrives.\n"
         f"        zh: 保留第{i}项流程的回执，直到收到新卡。\n"
         f"{note}"
-        f"    offices: [{OFFICES[i % len(OFFICES)]}, {OFFICES[(i + 1) % len(OFFICES)]}]\n"
+        "    offices:\n"
+        f"      - {{office: {OFFICES[i % len(OFFICES)]}, role: {{en: Takes the form for "
+        f"procedure {i}., zh: 受理第{i}项流程的申请表。}}}}\n"
+        f"      - {{office: {OFFICES[(i + 1) % len(OFFICES)]}, role: {{en: Hands over the card "
+        f"of procedure {i}., zh: 发放第{i}项流程的卡。}}}}\n"
         "    materials:\n"
         "      - include: identification\n"
         "      - {en: A recent electronic photo., zh: 近期电子照片。}\n"

@@ -32,7 +32,7 @@ outcomes:
     title: Done
     summary: Done.
     steps: [Go.]
-    offices: [desk]
+    offices: [{office: desk, role: Go here.}]
     materials: [ID.]
     legal_basis: []
 """
@@ -41,8 +41,16 @@ GuideDir = Callable[..., Path]
 
 #: The Jinan guide's stable ids, in the order offered: scripts depend on them.
 JINAN_CHOICES = {
-    "card_state": ["damaged", "lost", "out_of_province", "none"],
+    "card_state": [
+        "not_damaged",
+        "damaged_card",
+        "lost",
+        "out_of_province",
+        "other_shandong_city",
+        "none",
+    ],
     "keep_card": ["yes", "no"],
+    "keep_shandong_card": ["yes", "no"],
     "account_normal": ["yes", "no"],
     "district": [
         "lixia",

@@ -49,7 +49,8 @@ def scenarios_text(
                 "summary": f"Ends at {oid}.",
                 "ask": asks.get(oid, []),
                 "steps": ["Go."],
-                "offices": ["desk"],
+                # An office with one in each district where the district is asked.
+                "offices": [{"office": "local" if asks.get(oid) else "desk", "role": "Go here."}],
                 "materials": ["An ID."],
                 "legal_basis": [],
             }

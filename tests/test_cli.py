@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ssc_wizard import __version__
+from ssc_wizard import __version__, words
 from ssc_wizard.cli import app
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide
@@ -25,25 +25,25 @@ def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyp
 
 
 def test_scripted_json_result() -> None:
-    result = run("-a", "card_state=lost", "--answer", "district=lixia", "--format", "json")
+    result = run("-a", "card_state=not_damaged", "--answer", "district=lixia", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    assert data["answers"] == {"card_state": "lost", "district": "lixia"}
-    assert data["outcome"]["id"] == "lost_card"
-    assert data["command"] == "ssc-wizard --answer card_state=lost --answer district=lixia"
+    assert data["answers"] == {"card_state": "not_damaged", "district": "lixia"}
+    assert data["outcome"]["id"] == "replace_card"
+    assert data["command"] == "ssc-wizard --answer card_state=not_damaged --answer district=lixia"
 
 
 def test_text_is_the_default_when_stdout_is_not_a_terminal() -> None:
-    result = run("-a", "card_state=damaged", "-a", "district=unsure")
+    result = run("-a", "card_state=not_damaged", "-a", "district=unsure")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Replace a card that is not lost\n")
+    assert result.stdout.startswith("Replace a card that is not damaged\n")
     assert "\x1b[" not in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["rich", "RICH", "text", "json"])
 def test_every_format_prints_the_outcome(fmt: str) -> None:
-    result = run("-a", "card_state=none", "-a", "district=jiyang", "--format", fmt)
+    result = run("-a", "card_state=none", "--format", fmt)
     assert result.exit_code == 0
     assert "Apply for your first social security card" in result.stdout
 
@@ -80,9 +80,14 @@ def test_no_input_flag_names_itself() -> None:
             "there is no question 'colour'; the questions are: card_state, keep_card",
         ),
         (["-a", "card_state=stolen"], "'stolen' is not a choice of 'card_state'"),
+        (
+            ["-a", "card_state=damaged"],
+            "'damaged' is no longer a choice of 'card_state': it used to mean a card that is "
+            "damaged or must be replaced for another reason",
+        ),
         (["-a", "card_state=lost", "-a", "card_state=none"], "'card_state' is answered twice"),
         (
-            ["-a", "card_state=lost", "-a", "keep_card=yes", "-a", "district=lixia"],
+            ["-a", "card_state=not_damaged", "-a", "keep_card=yes", "-a", "district=lixia"],
             "--answer keep_card=yes: this question is not asked on the path",
         ),
     ],
@@ -166,16 +171,16 @@ def _args(answers: dict[str, str]) -> list[str]:
     return [arg for q, c in answers.items() for arg in ("--answer", f"{q}={c}")]
 
 
-LOST = ["-a", "card_state=lost", "-a", "district=lixia"]
+REPLACE = ["-a", "card_state=not_damaged", "-a", "district=lixia"]
 
 
 @pytest.mark.parametrize(
     ("name", "starts"),
-    [("result.json", "{"), ("checklist.md", "# Report a lost card"), ("result.txt", "Report a")],
+    [("result.json", "{"), ("checklist.md", "# Replace a card"), ("result.txt", "Replace a")],
 )
 def test_output_format_follows_the_file_name(tmp_path: Path, name: str, starts: str) -> None:
     target = tmp_path / name
-    result = run(*LOST, "--output", str(target))
+    result = run(*REPLACE, "--output", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     assert target.read_text(encoding="utf-8").startswith(starts)
 
@@ -183,17 +188,17 @@ def test_output_format_follows_the_file_name(tmp_path: Path, name: str, starts: 
 def test_output_in_a_chosen_format_replaces_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "result.txt"
     target.write_text("old")
-    result = run(*LOST, "--format", "json", "-o", str(target))
+    result = run(*REPLACE, "--format", "json", "-o", str(target))
     assert result.exit_code == 0
-    assert json.loads(target.read_text())["outcome"]["id"] == "lost_card"
+    assert json.loads(target.read_text())["outcome"]["id"] == "replace_card"
     assert [p.name for p in tmp_path.iterdir()] == ["result.txt"]
 
 
 def test_rich_output_to_a_file_has_no_colour_codes(tmp_path: Path) -> None:
     target = tmp_path / "result.txt"
-    assert run(*LOST, "--format", "rich", "-o", str(target)).exit_code == 0
+    assert run(*REPLACE, "--format", "rich", "-o", str(target)).exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert "Report a lost card and apply again" in text
+    assert "Replace a card that is not damaged" in text
     assert "\x1b" not in text
 
 
@@ -229,14 +234,17 @@ def test_answers_file_is_overridden_by_flags(tmp_path: Path) -> None:
     saved.write_text(
         "card_state: out_of_province\nkeep_card: yes\naccount_normal: yes\ndistrict: laiwu\n"
     )
-    result = run("--answers-file", str(saved), "-a", "card_state=lost", "--format", "json")
+    result = run("--answers-file", str(saved), "-a", "card_state=not_damaged", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["answers"] == {"card_state": "lost", "district": "laiwu"}
+    assert json.loads(result.stdout)["answers"] == {
+        "card_state": "not_damaged",
+        "district": "laiwu",
+    }
 
 
 def test_answers_file_answer_off_the_path_is_named_by_position(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
-    saved.write_text("card_state: lost\nkeep_card: yes\ndistrict: laiwu\n")
+    saved.write_text("card_state: not_damaged\nkeep_card: yes\ndistrict: laiwu\n")
     result = run("--answers-file", str(saved))
     assert result.exit_code == 2
     assert result.stderr.startswith(
@@ -261,7 +269,7 @@ def test_bad_answers_file_is_exit_2_with_every_problem(tmp_path: Path) -> None:
 def test_output_over_the_answers_file_is_refused(tmp_path: Path, other: str) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("card_state: lost\ndistrict: lixia\n")
-    result = run(*LOST, other, str(answers), "-o", str(answers))
+    result = run(*REPLACE, other, str(answers), "-o", str(answers))
     assert result.exit_code == 2
     assert result.stderr == (
         f"ssc-wizard: --output and {other} name the same file, {answers}; give two names\n"
@@ -276,7 +284,7 @@ def test_missing_answers_file_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_save_answers_to_an_unwritable_path_writes_nothing(tmp_path: Path) -> None:
-    result = run(*LOST, "--save-answers", str(tmp_path / "no" / "a.yaml"))
+    result = run(*REPLACE, "--save-answers", str(tmp_path / "no" / "a.yaml"))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "the folder" in result.stderr and "does not exist" in result.stderr
@@ -286,12 +294,18 @@ def test_save_answers_to_an_unwritable_path_writes_nothing(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_offices_lists_every_kind_with_what_it_handles(jinan: Guide, lang: Lang) -> None:
+def test_offices_lists_every_kind_with_what_it_does_in_each_outcome(
+    jinan: Guide, lang: Lang
+) -> None:
     result = run("offices", "--lang", lang)
     assert result.exit_code == 0, result.stderr
-    for office in jinan.offices.offices.values():
+    for office_id, office in jinan.offices.offices.items():
         assert f"- {office.name.get(lang)}" in result.stdout
-        assert office.handles.get(lang) in result.stdout
+        roles = jinan.roles(office_id)
+        assert roles, office_id
+        for outcome_id, role in roles:
+            title = jinan.scenarios.outcomes[outcome_id].title.get(lang)
+            assert words.ROLE_IN(lang, outcome=title, role=role.get(lang)) in result.stdout
     assert "12333" in result.stdout
 
 

@@ -35,8 +35,8 @@ def test_check_on_the_shipped_guide_says_it_is_valid_and_how_big() -> None:
     result = run("check")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"{default_data_dir()}: the guide is valid (4 questions, 6 outcomes, 7 offices, "
-        "12 districts, 78 paths); 0 errors, 0 warnings.\n"
+        f"{default_data_dir()}: the guide is valid (5 questions, 9 outcomes, 9 offices, "
+        "12 districts, 33 paths); 0 errors, 0 warnings.\n"
     )
 
 
@@ -58,11 +58,11 @@ def test_check_lists_every_error_and_warning_in_file_order_and_exits_1(tmp_path:
         f"{s}:10:3: warning: question 'orphan' has only one choice, so it decides nothing: "
         "add a choice or leave the question out",
         f"{s}:22:3: error: outcome 'lonely' can never be reached: no choice leads to it",
-        f"{o}:9:3: warning: office 'local' is never used: no outcome refers to it",
-        f"{o}:13:3: warning: office 'annex' is never used: no outcome refers to it",
-        f"{o}:19:11: warning: this text has no `zh` (Chinese) version, so Chinese readers "
+        f"{o}:8:3: warning: office 'local' is never used: no outcome refers to it",
+        f"{o}:11:3: warning: office 'annex' is never used: no outcome refers to it",
+        f"{o}:16:11: warning: this text has no `zh` (Chinese) version, so Chinese readers "
         "see the English one; write it as `{en: ..., zh: ...}`",
-        f"{o}:22:7: warning: this text has no `en` (English) version, so English readers "
+        f"{o}:19:7: warning: this text has no `en` (English) version, so English readers "
         "see the Chinese one; write it as `{en: ..., zh: ...}`",
         f"{folder}: 2 errors, 6 warnings; the guide cannot be used until the errors are fixed.",
     ]
@@ -126,7 +126,7 @@ def test_paths_lists_every_path_as_a_command_that_replays_it() -> None:
         assert json.loads(replayed.stdout)["outcome"]["id"] == outcome
 
 
-def test_paths_json_lists_answers_outcome_and_command(jinan_paths: int = 78) -> None:
+def test_paths_json_lists_answers_outcome_and_command(jinan_paths: int = 33) -> None:
     result = run("paths", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -134,28 +134,28 @@ def test_paths_json_lists_answers_outcome_and_command(jinan_paths: int = 78) -> 
     assert len(data["paths"]) == jinan_paths
     assert data["paths"][0] == {
         "outcome": "replace_card",
-        "answers": {"card_state": "damaged", "district": "lixia"},
-        "command": "ssc-wizard --answer card_state=damaged --answer district=lixia",
+        "answers": {"card_state": "not_damaged", "district": "lixia"},
+        "command": "ssc-wizard --answer card_state=not_damaged --answer district=lixia",
     }
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_paths_past_the_limit_are_counted_not_listed(fmt: str) -> None:
-    result = run("paths", "--limit", "77", "--format", fmt)
+    result = run("paths", "--limit", "32", "--format", fmt)
     assert result.exit_code == 0
     if fmt == "json":
         assert json.loads(result.stdout) == {
             "schema_version": 1,
-            "count": 78,
-            "limit": 77,
+            "count": 33,
+            "limit": 32,
             "paths": None,
         }
     else:
         assert result.stdout == (
-            "78 paths, more than --limit 77: not listed. "
-            "Give --limit 78 to list them, or draw the tree with ssc-wizard graph.\n"
+            "33 paths, more than --limit 32: not listed. "
+            "Give --limit 33 to list them, or draw the tree with ssc-wizard graph.\n"
         )
-    assert len(run("paths", "--limit", "78").stdout.splitlines()) == 79
+    assert len(run("paths", "--limit", "33").stdout.splitlines()) == 34
 
 
 def test_a_negative_limit_is_a_usage_error() -> None:
@@ -168,7 +168,7 @@ def test_graph_formats() -> None:
     tree = run("graph")
     assert tree.exit_code == 0
     assert tree.stdout.startswith("card_state  What is your situation")
-    assert "├── damaged → replace_card  Replace a card that is not lost" in tree.stdout
+    assert "├── not_damaged → replace_card  Replace a card that is not damaged" in tree.stdout
     assert "then asks district" in tree.stdout
     assert "\x1b[" not in tree.stdout  # not a terminal: no colour codes
     mermaid = run("graph", "--format", "mermaid")

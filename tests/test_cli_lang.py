@@ -16,9 +16,9 @@ from ssc_wizard.cli import app
 from conftest import MINI, GuideDir, console_script
 
 runner = CliRunner()
-LOST = ["--answer", "card_state=lost", "--answer", "district=lixia"]
-EN_TITLE = "Report a lost card and apply again"
-ZH_TITLE = "社保卡丢失：先注销，再重新申领"
+REPLACE = ["--answer", "card_state=not_damaged", "--answer", "district=lixia"]
+EN_TITLE = "Replace a card that is not damaged"
+ZH_TITLE = "社保卡未损坏、需要换卡"
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -38,21 +38,21 @@ def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyp
     ],
 )
 def test_the_environment_chooses_the_language(env: dict[str, str], title: str) -> None:
-    result = run(*LOST, "--format", "text", env=env)
+    result = run(*REPLACE, "--format", "text", env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(title + "\n")
     assert "--lang" not in result.stdout  # the command speaks the language of whoever runs it
 
 
 def test_lang_wins_over_the_environment_and_goes_into_the_command() -> None:
-    result = run("--lang", "en", *LOST, "--format", "text", env={"LANG": "zh_CN.UTF-8"})
+    result = run("--lang", "en", *REPLACE, "--format", "text", env={"LANG": "zh_CN.UTF-8"})
     assert result.stdout.startswith(EN_TITLE)
-    assert "ssc-wizard --lang en --answer card_state=lost" in result.stdout
+    assert "ssc-wizard --lang en --answer card_state=not_damaged" in result.stdout
 
 
 def test_json_carries_the_language_and_the_same_ids() -> None:
-    en = json.loads(run(*LOST, "--format", "json").stdout)
-    zh = json.loads(run("--lang", "zh", *LOST, "--format", "json").stdout)
+    en = json.loads(run(*REPLACE, "--format", "json").stdout)
+    zh = json.loads(run("--lang", "zh", *REPLACE, "--format", "json").stdout)
     assert (en["lang"], zh["lang"]) == ("en", "zh")
     assert en["answers"] == zh["answers"]
     assert [o["id"] for o in en["outcome"]["offices"]] == [
@@ -62,19 +62,22 @@ def test_json_carries_the_language_and_the_same_ids() -> None:
 
 
 def test_an_unknown_language_is_a_usage_error() -> None:
-    result = run("--lang", "fr", *LOST)
+    result = run("--lang", "fr", *REPLACE)
     assert result.exit_code == 2
     assert "--lang" in result.stderr and "'en'" in result.stderr and "'zh'" in result.stderr
 
 
 def test_the_wizard_s_errors_speak_chinese_too() -> None:
-    missing = run("--answer", "card_state=lost", env={"LANG": "zh_CN.UTF-8"})
+    missing = run("--answer", "card_state=not_damaged", env={"LANG": "zh_CN.UTF-8"})
     assert missing.exit_code == 2
     assert missing.stderr.startswith("ssc-wizard: 问题 district（您住在济南市哪个区县？）没有答案")
     assert "--answer district=选项" in missing.stderr
     wrong = run("--lang", "zh", "--answer", "card_state=stolen")
     assert wrong.exit_code == 2
     assert "stolen 不是问题 card_state（您的社会保障卡属于哪种情况？）的选项" in wrong.stderr
+    retired = run("--lang", "zh", "--answer", "card_state=damaged")
+    assert retired.exit_code == 2
+    assert "damaged 已不再是问题 card_state 的选项：它以前指损坏" in retired.stderr
     district = run("offices", "--lang", "zh", "--district", "nowhere")
     assert district.exit_code == 2 and "没有区县 nowhere" in district.stderr
 
@@ -109,7 +112,7 @@ def _installed(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "json"])
 def test_an_ascii_output_gets_english_and_says_why(fmt: str) -> None:
-    result = _installed(*LOST, "--format", fmt, PYTHONIOENCODING="ascii")
+    result = _installed(*REPLACE, "--format", fmt, PYTHONIOENCODING="ascii")
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
         "ssc-wizard: the output's encoding (ascii) cannot show Chinese, so English is used. "
@@ -119,13 +122,13 @@ def test_an_ascii_output_gets_english_and_says_why(fmt: str) -> None:
 
 
 def test_a_utf8_output_gets_chinese_from_the_locale_alone() -> None:
-    result = _installed(*LOST, "--format", "text", PYTHONIOENCODING="utf-8")
+    result = _installed(*REPLACE, "--format", "text", PYTHONIOENCODING="utf-8")
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.startswith(ZH_TITLE)
 
 
 def test_a_chinese_code_page_shows_chinese() -> None:
-    result = _installed(*LOST, "--format", "text", PYTHONIOENCODING="gbk")
+    result = _installed(*REPLACE, "--format", "text", PYTHONIOENCODING="gbk")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.startswith(ZH_TITLE)
@@ -155,7 +158,7 @@ def test_text_the_output_cannot_show_prints_nothing_and_says_what_to_do(
 
 def test_a_file_gets_chinese_whatever_the_terminal(tmp_path: Path) -> None:
     target = tmp_path / "result.md"
-    result = _installed("--lang", "zh", *LOST, "-o", str(target), PYTHONIOENCODING="utf-8")
+    result = _installed("--lang", "zh", *REPLACE, "-o", str(target), PYTHONIOENCODING="utf-8")
     assert result.returncode == 0
     assert target.read_text(encoding="utf-8").startswith(f"# {ZH_TITLE}")
 
@@ -164,4 +167,4 @@ def test_the_tree_view_draws_in_ascii_where_it_must() -> None:
     result = _installed("graph", LANG="C.UTF-8", PYTHONIOENCODING="ascii")
     assert result.returncode == 0, result.stderr
     assert result.stdout.isascii()
-    assert "+-- lost -> lost_card  Report a lost card and apply again" in result.stdout
+    assert "+-- lost -> lost_card  A lost card: cancel it, then apply again" in result.stdout

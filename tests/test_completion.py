@@ -36,21 +36,27 @@ def _complete(shell: str, line: str, **env: str) -> list[str]:
 def test_bash_completes_question_ids_leaving_out_the_answered_ones() -> None:
     assert _complete("bash", "ssc-wizard -a keep_card=yes --answer ") == [
         "card_state=",
+        "keep_shandong_card=",
         "account_normal=",
         "district=",
     ]
 
 
 def test_only_questions_still_on_the_path_are_offered() -> None:
-    line = "ssc-wizard -a card_state=out_of_province -a keep_card=no --answer "
+    line = "ssc-wizard -a card_state=out_of_province -a keep_card=yes --answer "
+    assert _complete("bash", line) == ["account_normal=", "district="]
+    line = "ssc-wizard -a card_state=out_of_province -a keep_card=yes -a account_normal=yes -a "
     assert _complete("bash", line)[:2] == ["district=lixia", "district=shizhong"]
+    assert _complete("bash", "ssc-wizard -a card_state=lost --answer ") == []
 
 
 def test_bash_goes_from_one_matching_question_straight_to_its_choices() -> None:
     assert _complete("bash", "ssc-wizard --answer card") == [
-        "card_state=damaged",
+        "card_state=not_damaged",
+        "card_state=damaged_card",
         "card_state=lost",
         "card_state=out_of_province",
+        "card_state=other_shandong_city",
         "card_state=none",
     ]
 
@@ -106,9 +112,9 @@ def test_a_real_bash_completes_an_answer_with_tab() -> None:
     shell.sendline('eval "$(ssc-wizard --show-completion bash)"')
     shell.expect_exact("$ ")
     # Readline echoes only what a Tab adds, so the answers are read from the result.
-    shell.send("ssc-wizard --answer card_state=lo\t-a dist\tgan\t")
+    shell.send("ssc-wizard --answer card_state=not\t-a dist\tgan\t")
     shell.send("--format json | grep -A2 '\"answers\"'\r")
-    shell.expect_exact('"card_state": "lost",')
+    shell.expect_exact('"card_state": "not_damaged",')
     shell.expect_exact('"district": "gangcheng"')
     shell.sendline("exit")
     shell.expect(pexpect.EOF)

@@ -54,12 +54,12 @@ def test_json_escaped_keeps_the_data(text: str) -> None:
 
 
 def _guide_with(text: str) -> Guide:
-    """The mini guide with ``text`` (YAML escapes allowed) as a summary and an office's task."""
+    """The mini guide with ``text`` (YAML escapes allowed) as a summary and an office's role."""
     scenarios = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
     offices = (MINI / "offices.yaml").read_text(encoding="utf-8")
+    scenarios = scenarios.replace("summary: {en: Stop here.,", f'summary: {{en: "{text}",', 1)
     return parse_guide(
-        scenarios.replace("summary: {en: Stop here.,", f'summary: {{en: "{text}",', 1),
-        offices.replace("handles: {en: Everything.,", f'handles: {{en: "{text}",', 1),
+        scenarios.replace("role: {en: Everything.,", f'role: {{en: "{text}",', 1), offices
     )
 
 
@@ -94,5 +94,7 @@ def test_json_keeps_the_text_escaped(what: str) -> None:
     text = as_text(item, Format.json)
     assert first_unsafe(text) is None
     data = json.loads(text)
-    found = data["outcome"]["summary"] if what == "result" else data["offices"][0]["handles"]
+    found = (
+        data["outcome"]["summary"] if what == "result" else data["offices"][0]["roles"][0]["role"]
+    )
     assert found == ACTED

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -40,9 +39,9 @@ def _run(*args: str) -> list[str]:
 
 @pytest.fixture
 def my_city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The example copied to ./my-city, as `ssc-wizard new-guide my-city` would leave it."""
+    """./my-city, as `ssc-wizard new-guide my-city` leaves it: where a reader follows along."""
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(EXAMPLE, tmp_path / "my-city")
+    assert CliRunner().invoke(app, ["new-guide", "my-city"]).exit_code == 0
     return tmp_path / "my-city"
 
 

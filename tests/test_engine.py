@@ -52,27 +52,31 @@ def test_missing_answer_names_the_question_and_its_choices(mini: Guide) -> None:
     )
 
 
-# The Jinan guide: the stable ids, question order and outcomes.
+# The Jinan guide: the stable ids, question order and outcomes. Only the
+# routes whose offices have one in each district go on to ask the district.
 JINAN_ROUTES = {
-    ("damaged",): "replace_card",
+    ("not_damaged", "district"): "replace_card",
+    ("damaged_card",): "damaged_card",
     ("lost",): "lost_card",
     ("none",): "first_application",
     ("out_of_province", "no"): "cancel_and_reapply",
-    ("out_of_province", "yes", "yes"): "convert_card",
+    ("out_of_province", "yes", "yes", "district"): "convert_card",
     ("out_of_province", "yes", "no"): "account_first",
+    ("other_shandong_city", "yes"): "keep_shandong_card",
+    ("other_shandong_city", "no"): "cancel_shandong_card",
 }
 
 
 def test_jinan_every_path(jinan: Guide) -> None:
-    seen = {}
+    seen: dict[tuple[str, ...], set[str]] = {}
     for answers, outcome in all_paths(jinan):
-        questions, choices = list(answers), list(answers.values())
-        assert questions[0] == "card_state" and questions[-1] == "district"
-        assert questions[1:-1] == ["keep_card", "account_normal"][: len(questions) - 2]
-        seen.setdefault(tuple(choices[:-1]), set()).add(choices[-1])
-        assert JINAN_ROUTES[tuple(choices[:-1])] == outcome
+        route = tuple("district" if q == "district" else c for q, c in answers.items())
+        assert JINAN_ROUTES[route] == outcome
+        assert next(iter(answers)) == "card_state"
+        seen.setdefault(route, set()).add(answers.get("district", ""))
     assert {route: sorted(d) for route, d in seen.items()} == {
-        route: sorted(JINAN_CHOICES["district"]) for route in JINAN_ROUTES
+        route: sorted(JINAN_CHOICES["district"]) if "district" in route else [""]
+        for route in JINAN_ROUTES
     }
     assert set(JINAN_ROUTES.values()) == set(jinan.scenarios.outcomes)
 
@@ -84,13 +88,20 @@ def test_jinan_choice_ids_and_order(jinan: Guide) -> None:
 @pytest.mark.parametrize(
     ("answers", "left"),
     [
-        ({}, ["card_state", "keep_card", "account_normal", "district"]),
-        ({"card_state": "lost"}, ["district"]),
+        ({}, ["card_state", "keep_card", "keep_shandong_card", "account_normal", "district"]),
+        ({"card_state": "not_damaged"}, ["district"]),
+        ({"card_state": "lost"}, []),
         ({"card_state": "out_of_province"}, ["keep_card", "account_normal", "district"]),
-        ({"card_state": "out_of_province", "keep_card": "no"}, ["district"]),
-        ({"district": "lixia"}, ["card_state", "keep_card", "account_normal"]),
-        ({"card_state": "lost", "district": "lixia"}, []),
-        ({"card_state": "stolen"}, ["card_state", "keep_card", "account_normal", "district"]),
+        ({"card_state": "out_of_province", "keep_card": "no"}, []),
+        (
+            {"district": "lixia"},
+            ["card_state", "keep_card", "keep_shandong_card", "account_normal"],
+        ),
+        ({"card_state": "not_damaged", "district": "lixia"}, []),
+        (
+            {"card_state": "stolen"},
+            ["card_state", "keep_card", "keep_shandong_card", "account_normal", "district"],
+        ),
     ],
 )
 def test_open_questions_are_those_some_path_still_asks(

@@ -62,9 +62,9 @@ def test_example_graph_draws(folder: Path, fmt: str, tmp_path: Path) -> None:
 def test_the_three_commands_on_the_shipped_guide(tmp_path: Path) -> None:
     check = run_installed([console_script(), "check"], tmp_path)
     assert check.returncode == 0, check.stdout
-    assert check.stdout.endswith("78 paths); 0 errors, 0 warnings.\n")
+    assert check.stdout.endswith("33 paths); 0 errors, 0 warnings.\n")
     paths = run_installed([console_script(), "paths", "--limit", "0"], tmp_path)
-    assert (paths.returncode, paths.stdout.split(",")[0]) == (0, "78 paths")
+    assert (paths.returncode, paths.stdout.split(",")[0]) == (0, "33 paths")
     for fmt in ("tree", "mermaid", "dot"):
         drawn = run_installed([console_script(), "graph", "--format", fmt], tmp_path)
         assert drawn.returncode == 0 and drawn.stderr == ""

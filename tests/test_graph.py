@@ -232,9 +232,11 @@ def test_tree_expands_each_question_once_and_points_back_after() -> None:
 def test_tree_of_the_shipped_guide_shows_every_outcome_and_the_district(jinan: Guide) -> None:
     root = graph.tree(jinan)
     assert [(c.via, c.id) for c in root.children] == [
-        ("damaged", "replace_card"),
+        ("not_damaged", "replace_card"),
+        ("damaged_card", "damaged_card"),
         ("lost", "lost_card"),
         ("out_of_province", "keep_card"),
+        ("other_shandong_city", "keep_shandong_card"),
         ("none", "first_application"),
     ]
     follow_up = root.children[0].children[0]

@@ -137,7 +137,7 @@ LONG = "a" * 300
 NEAR_LONG = ("b" * 250, "卡" * 85)
 
 
-JINAN_ANSWERS = ("-a", "card_state=lost", "-a", "district=lixia")
+JINAN_ANSWERS = ("-a", "card_state=not_damaged", "-a", "district=lixia")
 #: The mini guide, with the ways a YAML text can act on a terminal (see the file).
 CONTROLS = broken("scenarios/control_characters.yaml")
 CONTROL_GUIDE = ("--data-dir", "{guide}", "-a", "colour=red")
@@ -166,6 +166,13 @@ CASES = [
     Case("unknown flag with an escape", ("--\x1b]0;x\x07",), 2, "No such option"),
     Case("--lang with an escape", ("--lang", "\x1b[31m"), 2, "Invalid value for '--lang'"),
     # --- --answers-file ---------------------------------------------------------------
+    Case(
+        "answers file: an id the guide has retired",
+        ("--answers-file", "{answers}"),
+        2,
+        "answers.yaml:1:13: 'damaged' is no longer a choice of 'card_state': it used to mean",
+        answers=b"card_state: damaged\ndistrict: lixia\n",
+    ),
     Case(
         "answers file: a bare word",
         ("--answers-file", "{answers}"),
@@ -319,10 +326,8 @@ CASES = [
         "data file not UTF-8",
         ("--data-dir", "{guide}"),
         1,
-        "offices.yaml:4:26: not valid UTF-8 text; save the file as UTF-8",
-        offices=mini("offices.yaml", "Everything.", "Everyth\xefng.").replace(
-            "ï".encode(), b"\xef"
-        ),
+        "offices.yaml:3:23: not valid UTF-8 text; save the file as UTF-8",
+        offices=mini("offices.yaml", "Front desk", "Front d\xefsk").replace("ï".encode(), b"\xef"),
     ),
     Case(
         "data file saved as UTF-16",
@@ -616,9 +621,9 @@ CASES = [
         "control characters in the guide: offices --format json",
         ("offices", "--data-dir", "{guide}", "--format", "json"),
         0,
-        shows=r'"handles": "Stop.\u001b]0;new title\u0007"',
+        shows=r'"name": "Front desk\u001b]0;new title\u0007"',
         scenarios=CONTROLS,
-        offices=mini("offices.yaml", "{en: Everything.,", r'{en: "Stop.\e]0;new title\a",'),
+        offices=mini("offices.yaml", "{en: Front desk,", r'{en: "Front desk\e]0;new title\a",'),
     ),
     *(
         Case(
@@ -749,7 +754,7 @@ CASES = [
         "NO_COLOR with FORCE_COLOR: bold, but no colour",
         (*JINAN_ANSWERS, "--format", "rich"),
         0,
-        shows="\x1b[1m Report a lost card",
+        shows="\x1b[1m Replace a card that is not damaged",
         env={"NO_COLOR": "1", "FORCE_COLOR": "1"},
         colour=True,
         hides=COLOURS,
@@ -766,7 +771,7 @@ CASES = [
         "TERM=dumb",
         (*JINAN_ANSWERS, "--format", "rich"),
         0,
-        shows="Report a lost card",
+        shows="Replace a card that is not damaged",
         env={"TERM": "dumb"},
     ),
     *(
@@ -774,7 +779,7 @@ CASES = [
             f"COLUMNS={columns}",
             (*JINAN_ANSWERS, "--format", "rich"),
             0,
-            shows="Report",
+            shows="Replace",
             env={"COLUMNS": columns},
             width=width,
         )
@@ -843,7 +848,7 @@ CASES = [
         "--output to /dev/stdout while stdout is a file",
         (*JINAN_ANSWERS, "--output", "/dev/stdout"),
         0,
-        shows="Report a lost card and apply again",
+        shows="Replace a card that is not damaged",
     ),
     *(
         Case(

@@ -19,7 +19,9 @@ ARGS = [
     "--answer",
     "card_state=out_of_province",
     "--answer",
-    "keep_card=no",
+    "keep_card=yes",
+    "--answer",
+    "account_normal=yes",
     "--answer",
     "district=huaiyin",
     "--format",
@@ -32,7 +34,7 @@ def test_console_script_and_module_give_the_same_result_from_any_folder(tmp_path
     by_module = run_installed([sys.executable, "-m", "ssc_wizard", *ARGS], tmp_path)
     assert by_script.returncode == 0, by_script.stderr
     assert by_script.stdout == by_module.stdout
-    assert json.loads(by_script.stdout)["outcome"]["id"] == "cancel_and_reapply"
+    assert json.loads(by_script.stdout)["outcome"]["id"] == "convert_card"
 
 
 def test_missing_answer_from_a_closed_stdin_is_exit_2_without_traceback(tmp_path: Path) -> None:

@@ -25,14 +25,18 @@ UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 QUESTIONS = {
     "card_state": "What is your situation with the social security card?",
     "keep_card": "Do you want to keep using your card from outside Shandong?",
+    "keep_shandong_card": "Do you want to keep using your card from another Shandong city?",
     "account_normal": "Is the financial (bank) account of that card working normally?",
     "district": "Which district or county of Jinan do you live in?",
 }
 HELP_CARD_STATE = "Each situation has its own procedure, offices and materials"
 MENU = "What would you like to do now?"
 WHICH = "Which answer do you want to change?"
-LOST = "Report a lost card and apply again"
-CONVERT = "Convert your out-of-province card into a Jinan card"
+REPLACE = "Replace a card that is not damaged"
+LOST = "A lost card: cancel it, then apply again"
+CONVERT = "Convert your card from outside Shandong into a Jinan card"
+ACCOUNT = "Your card's account is not working normally: the source does not cover it"
+CANCEL = "A card from outside Shandong you will not keep: cancel, then apply in Jinan"
 FIRST = "Apply for your first social security card"
 
 
@@ -141,8 +145,9 @@ def after(output: str, marker: str) -> str:
 
 
 ROUTES = [
-    ([("card_state", "damaged"), ("district", "lixia")], "Replace a card that is not lost"),
-    ([("card_state", "lost"), ("district", "unsure")], LOST),
+    ([("card_state", "not_damaged"), ("district", "lixia")], REPLACE),
+    ([("card_state", "damaged_card")], "A damaged card: the source does not cover it"),
+    ([("card_state", "lost")], LOST),
     (
         [
             ("card_state", "out_of_province"),
@@ -153,19 +158,19 @@ ROUTES = [
         CONVERT,
     ),
     (
-        [
-            ("card_state", "out_of_province"),
-            ("keep_card", "yes"),
-            ("account_normal", "no"),
-            ("district", "shanghe"),
-        ],
-        "Your card's account is not working normally",
+        [("card_state", "out_of_province"), ("keep_card", "yes"), ("account_normal", "no")],
+        ACCOUNT,
+    ),
+    ([("card_state", "out_of_province"), ("keep_card", "no")], CANCEL),
+    (
+        [("card_state", "other_shandong_city"), ("keep_shandong_card", "yes")],
+        "Keeping a card from another Shandong city: the source does not cover it",
     ),
     (
-        [("card_state", "out_of_province"), ("keep_card", "no"), ("district", "laiwu")],
-        "Cancel your out-of-province registration and apply in Jinan",
+        [("card_state", "other_shandong_city"), ("keep_shandong_card", "no")],
+        "A card from another Shandong city you will not keep: cancel, then apply in Jinan",
     ),
-    ([("card_state", "none"), ("district", "pingyin")], FIRST),
+    ([("card_state", "none")], FIRST),
 ]
 
 
@@ -201,12 +206,8 @@ def test_back_from_the_second_question_returns_with_the_answer_selected() -> Non
     wizard.expect(QUESTIONS["card_state"])
     wizard.child.send(ENTER)  # the earlier answer is pre-selected
     wizard.answer("keep_card", "no")
-    wizard.answer("district", "laiwu")
-    wizard.expect("Cancel your out-of-province registration and apply in Jinan")
-    wizard.expect(
-        "ssc-wizard --answer card_state=out_of_province --answer keep_card=no "
-        "--answer district=laiwu"
-    )
+    wizard.expect(CANCEL)
+    wizard.expect("ssc-wizard --answer card_state=out_of_province --answer keep_card=no")
     wizard.quit()
     assert wizard.finish() == 0
 
@@ -216,7 +217,7 @@ def test_back_is_the_last_choice_and_absent_from_the_first_question() -> None:
     wizard.expect(QUESTIONS["card_state"])
     wizard.expect("I have never had a social security card")
     assert "Back" not in wizard.text()
-    wizard.child.send(DOWN * 2 + ENTER)
+    wizard.child.send(DOWN * 3 + ENTER)
     wizard.expect(QUESTIONS["keep_card"])
     wizard.expect("Back")
     choices = [line.strip(" »") for line in wizard.lines() if line.startswith("   ")]
@@ -233,12 +234,11 @@ def test_back_twice_then_another_path_leaves_nothing_of_the_first() -> None:
     wizard.back("keep_card")
     wizard.expect(QUESTIONS["card_state"])
     wizard.child.send(UP + ENTER)  # from the pre-selected out_of_province up to lost
-    wizard.answer("district", "lixia")
     wizard.expect(LOST)
     wizard.expect("Your answers")
     wizard.expect(MENU)
     result = after(wizard.output, LOST)
-    assert "ssc-wizard --answer card_state=lost --answer district=lixia" in result
+    assert wizard.command() == "ssc-wizard --answer card_state=lost"
     assert "keep_card" not in result
     assert QUESTIONS["keep_card"] not in result
     wizard.child.send(ENTER)
@@ -259,15 +259,15 @@ def test_change_an_answer_so_that_the_path_changes() -> None:
     wizard.expect(CONVERT)
     wizard.change(0)  # the card's situation
     wizard.expect(QUESTIONS["card_state"])
-    wizard.child.send(UP + ENTER)  # out_of_province is pre-selected; one up is lost
+    wizard.child.send(UP * 3 + ENTER)  # out_of_province is pre-selected; three up is not_damaged
     # The district is still on the new path: kept, not asked again.
-    wizard.expect(LOST)
+    wizard.expect(REPLACE)
     wizard.expect(MENU)
     output = wizard.output
-    changed = output[output.rindex("» I have lost my card") : output.rindex(LOST)]
+    changed = output[output.rindex("» My card is not damaged") : output.rindex(REPLACE)]
     assert QUESTIONS["district"] not in changed
-    result = after(output, LOST)
-    assert "ssc-wizard --answer card_state=lost --answer district=lixia" in result
+    result = after(output, REPLACE)
+    assert "ssc-wizard --answer card_state=not_damaged --answer district=lixia" in result
     assert "Lixia District" in result
     for stale in ("keep_card", "account_normal", QUESTIONS["keep_card"]):
         assert stale not in result
@@ -281,11 +281,12 @@ def test_change_keeps_the_answers_still_on_the_path() -> None:
     wizard.change(2)  # the account
     wizard.expect(QUESTIONS["account_normal"])
     wizard.child.send(DOWN + ENTER)  # "yes" is pre-selected; "no" is next
-    wizard.expect("Your card's account is not working normally")
+    wizard.expect(ACCOUNT)
     wizard.expect(MENU)
+    # The district is not on the new path: dropped.
     assert wizard.command() == (
         "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
-        "--answer account_normal=no --answer district=lixia"
+        "--answer account_normal=no"
     )
     wizard.child.send(ENTER)
     assert wizard.finish() == 0
@@ -294,7 +295,6 @@ def test_change_keeps_the_answers_still_on_the_path() -> None:
 def test_back_from_the_list_of_answers_returns_to_the_menu() -> None:
     wizard = Wizard()
     wizard.answer("card_state", "lost")
-    wizard.answer("district", "lixia")
     wizard.menu(UP * 2 + ENTER)  # Change an answer
     wizard.expect(WHICH)
     wizard.child.send(UP + ENTER)  # Back
@@ -304,24 +304,24 @@ def test_back_from_the_list_of_answers_returns_to_the_menu() -> None:
 
 def test_start_again_asks_everything_again_even_flag_answers() -> None:
     wizard = Wizard("--answer", "district=lixia")
-    wizard.answer("card_state", "lost")
-    wizard.expect(LOST)
+    wizard.answer("card_state", "not_damaged")
+    wizard.expect(REPLACE)
     wizard.menu(UP + ENTER)  # Start again
-    wizard.answer("card_state", "none")
-    wizard.answer("district", "pingyin")
-    wizard.expect(FIRST)
+    wizard.answer("card_state", "not_damaged")
+    wizard.answer("district", "pingyin")  # asked, though the flag had answered it
+    wizard.expect(REPLACE)
     wizard.expect(MENU)
-    assert "ssc-wizard --answer card_state=none --answer district=pingyin" in after(
-        wizard.output, FIRST
+    assert wizard.command() == (
+        "ssc-wizard --answer card_state=not_damaged --answer district=pingyin"
     )
     wizard.child.send(ENTER)
     assert wizard.finish() == 0
 
 
 def test_flags_answer_ahead_and_the_rest_is_asked() -> None:
-    wizard = Wizard("--answer", "card_state=lost")
+    wizard = Wizard("--answer", "card_state=not_damaged")
     wizard.answer("district", "tianqiao")
-    wizard.expect(LOST)
+    wizard.expect(REPLACE)
     wizard.expect("Tianqiao District")
     wizard.quit()
     assert wizard.finish() == 0
@@ -329,9 +329,9 @@ def test_flags_answer_ahead_and_the_rest_is_asked() -> None:
 
 
 def test_with_every_answer_given_there_is_no_menu() -> None:
-    wizard = Wizard("-a", "card_state=lost", "-a", "district=lixia")
+    wizard = Wizard("-a", "card_state=not_damaged", "-a", "district=lixia")
     assert wizard.finish() == 0
-    assert LOST in wizard.output
+    assert REPLACE in wizard.output
     assert "Your answers" in wizard.output
     assert MENU not in wizard.output
 
@@ -345,7 +345,6 @@ def test_interrupt_at_a_prompt_exits_130_quietly(key: str, where: str) -> None:
         wizard.expect(QUESTIONS["keep_card"])
     else:
         wizard.answer("keep_card", "no")
-        wizard.answer("district", "lixia")
         wizard.expect(MENU)
     wizard.child.send(key)
     assert wizard.finish() == 130
@@ -400,11 +399,11 @@ def test_keys_without_a_meaning_do_nothing_at_a_question() -> None:
         wizard.child.send(key)
         time.sleep(0.05)
         assert wizard.child.isalive(), name
-    wizard.child.send(DOWN + ENTER)  # still on the first choice, and nothing was answered
+    wizard.child.send(ENTER)  # still on the first choice, and nothing was answered
     wizard.expect(QUESTIONS["district"])
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
-    assert "» I have lost my card" in wizard.text()
+    assert "» My card is not damaged" in wizard.text()
 
 
 def test_text_pasted_at_a_question_is_neither_shown_nor_taken() -> None:
@@ -413,7 +412,7 @@ def test_text_pasted_at_a_question_is_neither_shown_nor_taken() -> None:
     wizard.child.send("\x1b[200~pasted words\r\x1b[201~" + DOWN)
     wizard.child.expect(pexpect.TIMEOUT, timeout=1)  # what it draws reaches the screen
     assert "pasted" not in wizard.text()
-    assert "» I have lost my card" in wizard.text()  # the pointer moved: the menu still works
+    assert "» My card is damaged" in wizard.text()  # the pointer moved: the menu still works
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
 
@@ -421,7 +420,7 @@ def test_text_pasted_at_a_question_is_neither_shown_nor_taken() -> None:
 @pytest.mark.parametrize("key", STOP_KEYS.values(), ids=STOP_KEYS.keys())
 def test_esc_and_alt_keys_stop_at_a_question_as_ctrl_c_does(key: str) -> None:
     wizard = Wizard()
-    wizard.answer("card_state", "lost")
+    wizard.answer("card_state", "not_damaged")
     wizard.expect(QUESTIONS["district"])
     wizard.child.send(key)
     assert wizard.finish() == 130
@@ -431,7 +430,7 @@ def test_esc_and_alt_keys_stop_at_a_question_as_ctrl_c_does(key: str) -> None:
 
 @pytest.mark.parametrize("key", ["\x0a", "\x0d"], ids=["ctrl-j", "ctrl-m"])
 def test_ctrl_j_and_ctrl_m_are_enter(key: str) -> None:
-    wizard = Wizard("-a", "card_state=lost")
+    wizard = Wizard("-a", "card_state=not_damaged")
     wizard.expect(QUESTIONS["district"])
     wizard.child.send(key)
     wizard.expect(MENU)
@@ -446,16 +445,16 @@ def test_esc_at_the_menu_after_the_result_quits_and_saves_the_answers(
 ) -> None:
     saved = tmp_path / "answers.yaml"
     wizard = Wizard("--save-answers", str(saved))
-    wizard.walk([("card_state", "lost"), ("district", "laiwu")])
+    wizard.walk([("card_state", "not_damaged"), ("district", "laiwu")])
     wizard.menu("\x0f" + UP)  # Ctrl-O does nothing; the pointer is on Start again
     wizard.child.send(key)
     assert wizard.finish() == 0
-    assert "card_state: lost\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
+    assert "card_state: not_damaged\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("key", ["\x1b", "\x1b\r", "\x1bk"], ids=["esc", "alt+enter", "alt+k"])
 def test_esc_at_which_answer_goes_back_to_the_menu(key: str) -> None:
-    wizard = Wizard("-a", "card_state=lost")
+    wizard = Wizard("-a", "card_state=not_damaged")
     wizard.answer("district", "laiwu")
     wizard.menu(UP * 2 + ENTER)
     wizard.expect(WHICH)
@@ -531,33 +530,40 @@ def test_closing_the_terminal_at_a_question_ends_as_sighup_says_nothing(
 def test_prompts_go_to_the_screen_when_stdout_is_redirected(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     wizard = Wizard(command=f"{sys.executable} -m ssc_wizard --format json > {out}")
-    wizard.answer("card_state", "none")
+    wizard.answer("card_state", "not_damaged")
     wizard.answer("district", "unsure")
     # The result went to the file, so there is nothing to review on the screen.
     assert wizard.finish() == 0
     assert MENU not in wizard.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["answers"] == {"card_state": "none", "district": "unsure"}
-    assert data["outcome"]["id"] == "first_application"
+    assert data["answers"] == {"card_state": "not_damaged", "district": "unsure"}
+    assert data["outcome"]["id"] == "replace_card"
 
 
 def test_saved_answers_are_the_final_ones_after_a_change(tmp_path: Path) -> None:
     saved = tmp_path / "answers.yaml"
     wizard = Wizard("--save-answers", str(saved))
-    wizard.walk([("card_state", "out_of_province"), ("keep_card", "no"), ("district", "laiwu")])
+    wizard.walk(
+        [
+            ("card_state", "out_of_province"),
+            ("keep_card", "yes"),
+            ("account_normal", "yes"),
+            ("district", "laiwu"),
+        ]
+    )
     wizard.change(0)
     wizard.expect(QUESTIONS["card_state"])
-    wizard.child.send(UP + ENTER)  # out_of_province is pre-selected; one up is lost
-    wizard.expect(LOST)
+    wizard.child.send(UP * 3 + ENTER)  # out_of_province is pre-selected; three up is not_damaged
+    wizard.expect(REPLACE)
     assert not saved.exists()  # written once, when the person is done
     wizard.quit()
     assert wizard.finish() == 0
-    assert "card_state: lost\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
+    assert "card_state: not_damaged\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
     assert f"ssc-wizard: answers saved to {saved}" in wizard.output
 
     replay = Wizard("--answers-file", str(saved))
     assert replay.finish() == 0
-    assert LOST in replay.output and "Laiwu District" in replay.output
+    assert REPLACE in replay.output and "Laiwu District" in replay.output
     assert MENU not in replay.output  # nothing was asked
 
 
@@ -569,7 +575,7 @@ def test_answers_file_answers_ahead_and_back_passes_over_them(tmp_path: Path) ->
     wizard.back("account_normal")
     wizard.expect(QUESTIONS["keep_card"])
     wizard.child.send(DOWN + ENTER)  # no
-    wizard.answer("district", "lixia")
+    wizard.expect(CANCEL)
     wizard.quit()
     assert wizard.finish() == 0
     assert QUESTIONS["card_state"] not in wizard.output
@@ -578,9 +584,9 @@ def test_answers_file_answers_ahead_and_back_passes_over_them(tmp_path: Path) ->
 def test_output_to_a_file_says_where_and_shows_no_menu(tmp_path: Path) -> None:
     target = tmp_path / "checklist.md"
     wizard = Wizard("-o", str(target))
-    wizard.walk([("card_state", "lost"), ("district", "lixia")])
+    wizard.walk([("card_state", "not_damaged"), ("district", "lixia")])
     assert wizard.finish() == 0
-    assert target.read_text(encoding="utf-8").startswith(f"# {LOST}\n")
+    assert target.read_text(encoding="utf-8").startswith(f"# {REPLACE}\n")
     assert f"ssc-wizard: result written to {target}" in wizard.output
     assert MENU not in wizard.output
 
@@ -588,7 +594,7 @@ def test_output_to_a_file_says_where_and_shows_no_menu(tmp_path: Path) -> None:
 def test_interrupted_run_writes_no_file(tmp_path: Path) -> None:
     target, saved = tmp_path / "result.md", tmp_path / "answers.yaml"
     wizard = Wizard("-o", str(target), "--save-answers", str(saved))
-    wizard.answer("card_state", "lost")
+    wizard.answer("card_state", "not_damaged")
     wizard.expect(QUESTIONS["district"])
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
@@ -606,9 +612,9 @@ def colours_used(output: str) -> set[int]:
 @pytest.mark.parametrize("no_color", ["1", "<unset>"])
 def test_no_color_means_no_colour(no_color: str) -> None:
     wizard = Wizard(NO_COLOR=no_color)
-    wizard.answer("card_state", "lost")
+    wizard.answer("card_state", "not_damaged")
     wizard.answer("district", "lixia")
-    wizard.expect(LOST)
+    wizard.expect(REPLACE)
     wizard.quit()
     assert wizard.finish() == 0
     # Without NO_COLOR, the same run is in colour: the check can tell the difference.
@@ -616,14 +622,14 @@ def test_no_color_means_no_colour(no_color: str) -> None:
 
 
 def test_esc_in_a_dumb_terminal_leaves_as_in_a_menu() -> None:
-    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard = Wizard("-a", "card_state=not_damaged", TERM="dumb")
     wizard.expect("Your choice (1-13): ")
     wizard.child.sendline("\x1b[A")  # an arrow key is not a number
     wizard.expect("'\\x1b[A' is not one of the numbers.")
     wizard.child.sendline("\x1b")  # Esc, then Enter
     assert wizard.finish() == 130
     assert "ssc-wizard: interrupted" in wizard.output
-    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard = Wizard("-a", "card_state=not_damaged", TERM="dumb")
     wizard.expect("Your choice (1-13): ")
     wizard.child.sendline("1")
     wizard.expect(MENU)
@@ -634,7 +640,7 @@ def test_esc_in_a_dumb_terminal_leaves_as_in_a_menu() -> None:
 
 def test_ctrl_backslash_in_a_dumb_terminal_stops_as_ctrl_c_does() -> None:
     # The terminal reads whole lines there, so Ctrl-\\ sends SIGQUIT.
-    wizard = Wizard("-a", "card_state=lost", TERM="dumb")
+    wizard = Wizard("-a", "card_state=not_damaged", TERM="dumb")
     wizard.expect("Your choice (1-13): ")
     wizard.child.send("\x1c")
     assert wizard.finish() == 130
@@ -647,36 +653,38 @@ def test_a_dumb_terminal_gets_numbered_questions_and_no_escape_codes() -> None:
     wizard.expect("--answer QUESTION=CHOICE")
     wizard.expect(QUESTIONS["card_state"])
     wizard.expect(HELP_CARD_STATE)
-    wizard.expect("3. I have a card issued outside Shandong Province")
-    wizard.expect("Your choice (1-4): ")
-    wizard.child.sendline("3")
+    wizard.expect("4. I have a card issued outside Shandong Province")
+    wizard.expect("Your choice (1-6): ")
+    wizard.child.sendline("4")
     wizard.expect("3. Back")
     wizard.expect("Your choice (1-3): ")
     wizard.child.sendline("7")
     wizard.expect("'7' is not one of the numbers.")
     wizard.child.sendline("3")  # Back
-    wizard.expect("Your choice (1-4, Enter for 3): ")
+    wizard.expect("Your choice (1-6, Enter for 4): ")
     wizard.child.sendline("")  # the earlier answer
     wizard.expect(QUESTIONS["keep_card"])
-    wizard.child.sendline("2")
+    wizard.child.sendline("1")
+    wizard.expect(QUESTIONS["account_normal"])
+    wizard.child.sendline("1")
     wizard.expect(QUESTIONS["district"])
     wizard.child.sendline("1")
-    wizard.expect("Cancel your out-of-province registration and apply in Jinan")
+    wizard.expect(CONVERT)
     wizard.expect(MENU)
     wizard.expect("Your choice (1-3, Enter for 3): ")
     wizard.child.sendline("")
     assert wizard.finish() == 0
     assert "\x1b" not in wizard.output
-    assert (
-        "ssc-wizard --answer card_state=out_of_province --answer keep_card=no "
-        "--answer district=lixia"
-    ) in wizard.output
+    assert wizard.command() == (
+        "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
+        "--answer account_normal=yes --answer district=lixia"
+    )
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
 def test_a_dumb_terminal_can_be_interrupted(key: str) -> None:
     wizard = Wizard(TERM="dumb")
-    wizard.expect("Your choice (1-4): ")
+    wizard.expect("Your choice (1-6): ")
     wizard.child.send(key)
     assert wizard.finish() == 130
     assert "ssc-wizard: interrupted" in wizard.output
@@ -687,17 +695,22 @@ def test_a_dumb_terminal_takes_the_digits_an_input_method_types() -> None:
     """A Chinese input method may type a circled or a full-width digit."""
     wizard = Wizard(TERM="dumb", LANG="zh_CN.UTF-8")
     wizard.expect("：")  # the prompt for a number
-    wizard.child.sendline("⑤")
-    wizard.expect("“⑤”不是列出的序号。")
+    wizard.child.sendline("⑦")
+    wizard.expect("“⑦”不是列出的序号。")
     wizard.child.sendline("x\x1b[2J")
     wizard.expect("“x\\x1b[2J”不是列出的序号。")  # written out, not obeyed
-    wizard.child.sendline("²")
-    wizard.expect("区县")  # the district question, after the lost card
+    wizard.child.sendline("¹")
+    wizard.expect("区县")  # the district question, after a card to replace
     wizard.child.sendline("\uff11")  # a full-width 1
     wizard.expect("历下区")
+    wizard.child.sendline("²")  # Start again
+    wizard.expect(ZH_QUESTIONS["card_state"])
+    wizard.child.sendline("③")  # a lost card
+    wizard.expect("社保卡丢失")
     wizard.child.sendline("")  # Quit
     assert wizard.finish() == 0
-    assert "--answer card_state=lost --answer district=lixia" in wizard.output
+    assert "--answer card_state=not_damaged --answer district=lixia" in wizard.output
+    assert "--answer card_state=lost" in wizard.output
 
 
 def test_forty_columns_nothing_cut_off_or_split() -> None:
@@ -706,9 +719,9 @@ def test_forty_columns_nothing_cut_off_or_split() -> None:
     wizard.expect("then Enter.")
     wizard.expect("card")  # the last choice's last word
     screen = wizard.text()
-    for text in (QUESTIONS["card_state"], HELP_CARD_STATE, "(it is not lost)"):
+    for text in (QUESTIONS["card_state"], HELP_CARD_STATE, "(for a new photo, say)"):
         assert words(text) in screen
-    wizard.child.send(DOWN * 2 + ENTER)
+    wizard.child.send(DOWN * 3 + ENTER)
     wizard.expect("Do you want to keep")
     wizard.child.send(ENTER)
     wizard.expect("Is the financial")
@@ -719,11 +732,11 @@ def test_forty_columns_nothing_cut_off_or_split() -> None:
     wizard.expect("Quit")
     screen = wizard.text()
     # Each answer is recorded under its question, wrapped between words.
-    for question in QUESTIONS.values():
-        assert words(question) in screen
+    for question in ("card_state", "keep_card", "account_normal", "district"):
+        assert words(QUESTIONS[question]) in screen
     for label in ("I have a card issued outside Shandong Province", "Lixia District"):
         assert f"» {label}" in screen
-    assert "Take your card and your identification to one of Jinan's social" in screen
+    assert "Ask at one of the Jinan social security card processing places listed above" in screen
     # The command is broken between arguments, and pastes back as one.
     assert wizard.command() == (
         "ssc-wizard --answer card_state=out_of_province --answer keep_card=yes "
@@ -757,7 +770,7 @@ def test_a_terminal_set_to_chinese_gets_the_whole_wizard_in_chinese(cols: int) -
         "用方向键选择，按回车键确认。",
     ):
         assert text in first
-    wizard.child.send(DOWN * 2 + ENTER)  # a card from outside Shandong
+    wizard.child.send(DOWN * 3 + ENTER)  # a card from outside Shandong
     wizard.expect("否，我不想继续使用它")
     wizard.child.send(UP + ENTER)  # Back, the last choice
     wizard.expect("我从未办理过社会保障卡")
@@ -808,7 +821,7 @@ def test_a_terminal_that_cannot_show_chinese_gets_english_and_is_told_why() -> N
     wizard.expect("cannot show Chinese, so English is used")
     wizard.expect(QUESTIONS["card_state"])
     wizard.expect("I have never had a social security card")
-    assert "> My card is damaged" in wizard.text()  # an ASCII pointer, not a question mark
+    assert "> My card is not damaged" in wizard.text()  # an ASCII pointer, not a question mark
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
 

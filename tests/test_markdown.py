@@ -84,11 +84,28 @@ def test_every_path_renders_as_a_checklist(jinan: Guide) -> None:
 
 
 def test_district_answered_names_the_local_office(jinan: Guide) -> None:
-    result = build_result(jinan, Reached("lost_card", {"card_state": "lost", "district": "lixia"}))
+    answers = {"card_state": "not_damaged", "district": "lixia"}
+    result = build_result(jinan, Reached("replace_card", answers))
     offices = _page(result_markdown(result)).texts("li", "ul")
     assert offices[2].startswith(
         "Human resources and social security service centre, Lixia District: "
     )
+
+
+def test_the_nearest_office_is_not_named_after_a_district(jinan: Guide) -> None:
+    result = build_result(jinan, Reached("lost_card", {"card_state": "lost"}))
+    offices = _page(result_markdown(result)).texts("li", "ul")
+    assert offices[1] == (
+        "Human resources and social security service centre, one in each district: "
+        "Cancels the lost card, where it is the nearest of the places that do."
+    )
+
+
+def test_a_result_with_no_office_or_material_says_so(jinan: Guide) -> None:
+    result = build_result(jinan, Reached("damaged_card", {"card_state": "damaged_card"}))
+    page = _page(result_markdown(result))
+    assert "No office is named for this situation." in page.texts("p")
+    assert "Nothing to bring is named for this situation." in page.texts("p")
 
 
 HOSTILE = "*stars* _under_ [link](http://x) <b>tag</b> `code` ~~gone~~ | pipe &amp; \\ end"
@@ -161,6 +178,13 @@ def test_office_list_for_a_district(jinan: Guide) -> None:
     page = _page(offices_markdown(office_list(jinan, "zhangqiu")))
     assert page.texts("h1") == ["Offices: Jinan social security card guide"]
     assert "For Zhangqiu District." in page.texts("p")
-    items = page.texts("li")
-    assert len(items) == len(jinan.offices.offices)
-    assert items[0].startswith("Human resources and social security service centre, Zhangqiu")
+    items = page.texts("li")  # each office, then its role in each outcome, a list of its own
+    assert any(
+        item.startswith("Human resources and social security service centre, Zhangqiu")
+        for item in items
+    )
+    for office_id, office in jinan.offices.offices.items():
+        assert any(item.startswith(office.name.get("en")) for item in items), office_id
+        for outcome_id, role in jinan.roles(office_id):
+            title = jinan.scenarios.outcomes[outcome_id].title.get("en")
+            assert f"{title} - {role.get('en')}" in items, (office_id, outcome_id)

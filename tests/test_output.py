@@ -230,7 +230,7 @@ def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary_one(
 ) -> None:
     target = tmp_path / "kept.txt"
     target.write_text("the complete old file\n")
-    argv = [str(signum), "-a", "card_state=lost", "-a", "district=lixia", flag, str(target)]
+    argv = [str(signum), "-a", "card_state=not_damaged", "-a", "district=lixia", flag, str(target)]
     done = subprocess.run(
         [sys.executable, "-c", KILLED_WHILE_WRITING, *argv],
         capture_output=True,

@@ -68,8 +68,8 @@ def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None
         (MINI / "offices.yaml")
         .read_text()
         .replace(
-            "    handles: {en: Local things., zh: 本地事务。}\n",
-            "    handles: {en: Local things., zh: 本地事务。}\n"
+            "    per_district: true\n",
+            "    per_district: true\n"
             "    hours: {en: Weekdays, zh: 工作日}\n"
             "    source: https://example.org/branch\n",
         )

@@ -7,6 +7,7 @@ import shlex
 from ssc_wizard.answers import parse_flags
 from ssc_wizard.engine import Reached
 from ssc_wizard.model import Guide
+from ssc_wizard.render import to_text
 from ssc_wizard.result import build_result
 
 
@@ -55,7 +56,7 @@ def test_every_text_comes_in_the_language_asked_for(mini: Guide) -> None:
     ]
     assert result.steps == ("步行。", "签到。", "签退。")
     assert result.materials == ("一份证件。",)
-    assert [(o.name, o.handles) for o in result.offices] == [
+    assert [(o.name, *(r.text for r in o.roles)) for o in result.offices] == [
         ("前台", "一切事务。"),
         ("本地分部", "本地事务。"),
     ]
@@ -79,7 +80,7 @@ def test_the_command_names_the_language_only_when_it_was_chosen(mini: Guide) -> 
 def test_json_contract(mini: Guide) -> None:
     reached = Reached("go_big", {"colour": "green", "size": "big", "area": "south"})
     data = build_result(mini, reached).to_json()
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["lang"] == "en"
     assert list(data["answers"].items()) == [
         ("colour", "green"),
@@ -93,7 +94,7 @@ def test_json_contract(mini: Guide) -> None:
         {
             "id": "local",
             "name": "Local branch",
-            "handles": "Local things.",
+            "role": "Local things.",
             "per_district": True,
             "district": {"id": "south", "name": "South"},
             "address": None,
@@ -103,7 +104,13 @@ def test_json_contract(mini: Guide) -> None:
         }
     ]
     assert outcome["legal_basis"] == [
-        {"law": "Test Act", "article": "Section 1", "text": "Everyone may go."}
+        {
+            "law": "Test Act",
+            "article": "Section 1",
+            "text": "Everyone may go.",
+            "translation": False,
+            "why": None,
+        }
     ]
     assert (
         data["command"] == "ssc-wizard --answer colour=green --answer size=big --answer area=south"
@@ -116,3 +123,38 @@ def test_the_command_quotes_and_parses_back(mini: Guide) -> None:
     argv = shlex.split(command)
     assert argv[:3] == ["ssc-wizard", "--data-dir", "/tmp/my guide"]
     assert parse_flags(argv[4::2], mini).answers == answers
+
+
+def test_a_law_enacted_in_chinese_is_shown_as_a_translation_in_english_only(jinan: Guide) -> None:
+    reached = Reached("lost_card", {"card_state": "lost"})
+    en, zh = (build_result(jinan, reached, lang=lang).legal_basis[0] for lang in ("en", "zh"))
+    assert (en.translation, zh.translation) == (True, False)
+    assert zh.text == "国家建立全国统一的个人社会保障号码。个人社会保障号码为公民身份号码。"
+    assert en.why and zh.why
+    assert "Article 58, paragraph 3 (translation): The State establishes" in to_text(
+        build_result(jinan, reached)
+    )
+    assert "《中华人民共和国社会保险法》第五十八条第三款：国家建立" in to_text(
+        build_result(jinan, reached, lang="zh")
+    )
+
+
+def test_an_office_is_named_after_the_district_only_where_the_district_is_asked(
+    jinan: Guide,
+) -> None:
+    lost = build_result(jinan, Reached("lost_card", {"card_state": "lost"}))
+    centre = lost.offices[0]
+    assert (centre.id, centre.per_district, centre.local, centre.district) == (
+        "hrss_centre",
+        True,
+        False,
+        None,
+    )
+    assert "the one for your district" not in to_text(lost)
+    unsure = build_result(
+        jinan, Reached("replace_card", {"card_state": "not_damaged", "district": "unsure"})
+    )
+    assert unsure.offices[0].local and unsure.offices[0].district is None
+    assert "- Human resources and social security service centre, the one for your district:" in (
+        to_text(unsure)
+    )

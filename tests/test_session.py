@@ -161,7 +161,7 @@ class TestChanging:
             ("colour", "green", False),
         ]
 
-    def test_jinan_out_of_province_changed_to_lost(self, jinan: Guide) -> None:
+    def test_jinan_out_of_province_changed_to_not_damaged(self, jinan: Guide) -> None:
         before = Reached(
             "convert_card",
             {
@@ -171,9 +171,12 @@ class TestChanging:
                 "district": "lixia",
             },
         )
-        script = Script("lost")
+        script = Script("not_damaged")
         reached = run(jinan, History.changing(before, "card_state", frozenset()), script)
-        assert reached == Reached("lost_card", {"card_state": "lost", "district": "lixia"})
+        # The district is still on the new path: kept, not asked again.
+        assert reached == Reached(
+            "replace_card", {"card_state": "not_damaged", "district": "lixia"}
+        )
 
 
 class TestReview:

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-SCRIPTED = ["-a", "card_state=damaged", "-a", "district=lixia"]
+SCRIPTED = ["-a", "card_state=not_damaged", "-a", "district=lixia"]
 #: Only for a person answering at a terminal.
 PROMPTS = {"questionary", "prompt_toolkit", "ssc_wizard.prompts"}
 #: The maintainers' tools, which the wizard never needs.

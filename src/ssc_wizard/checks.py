@@ -18,7 +18,7 @@ from typing import Literal
 
 from ssc_wizard.controls import first_unsafe, visible
 from ssc_wizard.lang import LANGS, NAMES, Lang
-from ssc_wizard.model import Include, Localized, Offices, Scenarios, texts
+from ssc_wizard.model import Include, Localized, Offices, Outcome, Scenarios, texts
 from ssc_wizard.yamlio import DataPath
 
 FileKey = Literal["scenarios", "offices"]
@@ -76,8 +76,17 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
         base: DataPath = ("outcomes", oid)
         for i, qid in enumerate(outcome.ask):
             ref((*base, "ask", i), qid, questions, "question", "questions")
-        for i, office in enumerate(outcome.offices):
-            ref((*base, "offices", i), office, offices.offices, "office", "offices.yaml")
+        named: set[str] = set()
+        for i, visit in enumerate(outcome.offices):
+            where = (*base, "offices", i, "office")
+            ref(where, visit.office, offices.offices, "office", "offices.yaml")
+            if visit.office in named:
+                message = (
+                    f"office {visit.office!r} is named twice in this outcome; "
+                    "say all it does here in one `role`"
+                )
+                found.append(Finding("scenarios", where, message))
+            named.add(visit.office)
         for i, law in enumerate(outcome.legal_basis):
             ref((*base, "legal_basis", i), law, scenarios.laws, "law", "laws")
         for field in ("steps", "materials"):
@@ -115,6 +124,16 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                     f"choice {cid!r} is also a district id in offices.yaml; rename it",
                     at_key=True,
                 )
+        offered = question.choices.keys() | (
+            offices.districts.keys() if question.choices_from == "districts" else set()
+        )
+        for cid in question.retired.keys() & offered:
+            add(
+                (*base, "retired", cid),
+                f"{cid!r} is both offered and retired; an id once retired is never offered "
+                "again: give the choice another id",
+                at_key=True,
+            )
         if not question.choices and (question.choices_from is None or not offices.districts):
             add(
                 (*base, "choices"),
@@ -271,15 +290,17 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
             )
     for oid, outcome in scenarios.outcomes.items():
         where: DataPath = ("outcomes", oid)
-        if not outcome.offices:
+        if not outcome.offices and outcome.note is None:
             found.append(
                 Finding(
                     "scenarios",
                     (*where, "offices"),
-                    f"outcome {oid!r} names no office, so people are not told where to go",
+                    f"outcome {oid!r} names no office, so people are not told where to go: "
+                    "name one, or say why none can be named in its `note`",
                     at_key=True,
                 )
             )
+        found += _unused_questions(oid, outcome, scenarios, offices)
         if not _has_text(outcome.steps, scenarios):
             found.append(
                 Finding(
@@ -289,7 +310,7 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                     at_key=True,
                 )
             )
-    named = {office for outcome in scenarios.outcomes.values() for office in outcome.offices}
+    named = {visit.office for outcome in scenarios.outcomes.values() for visit in outcome.offices}
     included = {
         item.include
         for outcome in scenarios.outcomes.values()
@@ -315,6 +336,42 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
         ]
     found += _in_texts("scenarios", scenarios)
     found += _in_texts("offices", offices)
+    return found
+
+
+def _unused_questions(
+    oid: str, outcome: Outcome, scenarios: Scenarios, offices: Offices
+) -> list[Finding]:
+    """Questions an outcome asks whose answer its result does not use.
+
+    Only a district's answer changes a result (it names the district's own
+    offices), and only where the outcome sends people to an office that has
+    one in each district; any other question asked after an outcome changes
+    nothing but the list of answers.
+    """
+    local = any(
+        offices.offices[visit.office].per_district
+        for visit in outcome.offices
+        if visit.office in offices.offices
+    )
+    found = []
+    for i, qid in enumerate(outcome.ask):
+        question = scenarios.questions.get(qid)
+        if question is None or (question.choices_from == "districts" and local):
+            continue
+        why = (
+            "none of its offices has one in each district (`per_district: true`)"
+            if question.choices_from == "districts"
+            else "only a district question (`choices_from: districts`) changes a result"
+        )
+        found.append(
+            Finding(
+                "scenarios",
+                ("outcomes", oid, "ask", i),
+                f"outcome {oid!r} asks {qid!r}, but its result does not depend on the "
+                f"answer: {why}; remove it from `ask`",
+            )
+        )
     return found
 
 

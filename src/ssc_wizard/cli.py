@@ -364,7 +364,7 @@ class Results:
 
 @app.command(
     "offices",
-    short_help="List every kind of office, with what each one handles.",
+    short_help="List every kind of office, with what it does in each procedure.",
     epilog="\b\nExamples:\n  ssc-wizard offices --district lixia\n"
     "  ssc-wizard offices --format json | jq -r '.offices[].name'",
 )
@@ -384,7 +384,7 @@ def offices(
     data_dir: DataDirOption = None,
     lang_option: LangOption = None,
 ) -> None:
-    """List every kind of office, with what each one handles."""
+    """List every kind of office, with what it does in each procedure."""
     common = _common(ctx)
     lang_option = _lang_option(ctx)
     with error_boundary(lang_option) as voice:

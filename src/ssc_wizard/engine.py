@@ -45,6 +45,15 @@ def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang = 
     if question_id not in questions:
         return words.NO_SUCH_QUESTION(lang, question_id=question_id, questions=", ".join(questions))
     choices = guide.choices(question_id)
+    retired = questions[question_id].retired.get(choice_id)
+    if choice_id not in choices and retired is not None:
+        return words.RETIRED_CHOICE(
+            lang,
+            choice_id=choice_id,
+            question_id=question_id,
+            why=retired.get(lang),
+            choices=", ".join(choices),
+        )
     if choice_id not in choices:
         return words.NO_SUCH_CHOICE(
             lang,

@@ -76,7 +76,9 @@ ZH: dict[str, str] = {
         "显示当前 shell 的补全脚本，以便复制或自行安装。"
     ),
     "Show this message and exit.": "显示本帮助并退出。",
-    "List every kind of office, with what each one handles.": "列出每一类办理机构及其办理事项。",
+    "List every kind of office, with what it does in each procedure.": (
+        "列出每一类办理机构及其在各项办理流程中的办理事项。"
+    ),
     "\b\nExamples:\n  ssc-wizard offices --district lixia\n"
     "  ssc-wizard offices --format json | jq -r '.offices[].name'": "\b\n示例：\n"
     "  ssc-wizard offices --district lixia\n"

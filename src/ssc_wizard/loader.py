@@ -32,6 +32,7 @@ from ssc_wizard.model import (
     Law,
     Localized,
     Office,
+    OfficeRole,
     Offices,
     Outcome,
     Question,
@@ -53,11 +54,22 @@ _PLACES: dict[type[BaseModel], str] = {
     Include: "an include item",
     Localized: "a text, under its key (`name:`, `text:`, ...)",
     Law: "a law",
+    OfficeRole: "an office an outcome names (`- office: ID` with its `role`)",
     Offices: "the top of offices.yaml",
     Office: "an office",
     District: "a district",
 }
 _KEYS = sorted({name for model in _PLACES for name in model.model_fields})
+#: Keys that earlier versions of the format had, and where what they said goes now.
+_MOVED = {
+    "handles": "what an office does depends on the procedure, so it is said in each "
+    "outcome that names the office: `- office: ID` with `role: {en: ..., zh: ...}` "
+    '(docs/authoring.md, "Offices and their roles")',
+}
+#: What a missing key is for, where its name alone does not say.
+_MISSING = {
+    "role": "say what this office does in this outcome: `role: {en: ..., zh: ...}`",
+}
 
 
 @dataclass(frozen=True)
@@ -310,13 +322,18 @@ def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | Non
 def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str:
     kind = error["type"]
     if kind == "missing":
-        return f"missing required key {name!r}"
+        hint = f": {_MISSING[name]}" if name in _MISSING else ""
+        return f"missing required key {name!r}{hint}"
     if kind == "extra_forbidden":
         unknown = str(path[-1] if path else name)
         parent = _value_at(doc.data, path[:-1]) if path else None
         if unknown not in LANGS and isinstance(parent, dict) and parent.keys() & set(LANGS):
             known = " and ".join(f"`{lang}` ({NAMES[lang]})" for lang in LANGS)
             return f"unknown language {unknown!r}: a text is written in {known}"
+        if unknown == "handles" and "outcomes" in path:  # in an outcome's office: renamed
+            return "key 'handles' is called `role` in an outcome's offices: rename it"
+        if unknown in _MOVED:
+            return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
         places = [place for model, place in _PLACES.items() if unknown in model.model_fields]
         if places:
             return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
@@ -336,6 +353,8 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         )
     if kind == "string_too_short":
         return "this text must not be empty"
+    if kind == "literal_error":
+        return f"expected {error['ctx']['expected']}, got {_describe(error['input'])}"
     friendly = {
         "string_type": "expected text",
         "dict_type": "expected a mapping (lines of `key: value`)",

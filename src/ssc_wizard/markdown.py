@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ssc_wizard import words
 from ssc_wizard.lang import Lang
-from ssc_wizard.render import heading, law_name, office_details, office_place
+from ssc_wizard.render import heading, law_name, office_details, office_place, office_roles
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
 #: CommonMark's own, ``$``, which starts GitHub's math, and ``#``, which
@@ -47,7 +47,8 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
         lines += [f"## {words.YOUR_ANSWERS(lang)}", ""]
         lines += [f"- {escape(a.question)} **{escape(a.choice)}**" for a in result.answers]
         lines += [""]
-    lines += [f"## {words.WHERE_TO_GO(lang)}", "", *_offices(result.offices, lang), ""]
+    where = _offices(result.offices, lang, titled=False) or [words.NO_OFFICES(lang)]
+    lines += [f"## {words.WHERE_TO_GO(lang)}", "", *where, ""]
     lines += [f"## {words.STEPS(lang)}", ""]
     lines += [f"{i}. {escape(step)}" for i, step in enumerate(result.steps, 1)]
     lines += [""]
@@ -55,12 +56,15 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
         note = heading(words.NOTE, lang)
         lines += [f"> **{note}** {escape(result.note)}", ""]
     lines += [f"## {words.BRING(lang)}", ""]
-    lines += [f"- [ ] {escape(item)}" for item in result.materials]
+    lines += [f"- [ ] {escape(item)}" for item in result.materials] or [words.NO_MATERIALS(lang)]
     if result.legal_basis:
         lines += ["", f"## {words.LEGAL_BASIS(lang)}", ""]
         for law in result.legal_basis:
             name = words.HEADING(lang, title=escape(law_name(law, lang)))
             lines.append(f"- *{name}* {escape(law.text)}")
+            if law.why:
+                why = heading(words.WHY_IT_MATTERS, lang)
+                lines.append(f"  - *{why}* {escape(law.why)}")
     lines += ["", *_footer(result.more_help, result.source, lang)]
     lines += ["", heading(words.AGAIN, lang), "", *_code(" ".join(result.replay))]
     return "\n".join(lines) + "\n"
@@ -71,19 +75,23 @@ def offices_markdown(listing: OfficeList) -> str:
     lines = [f"# {words.OFFICES_OF(lang, title=escape(listing.guide_title))}", ""]
     if listing.district is not None:
         lines += [words.FOR_DISTRICT(lang, district=escape(listing.district.name)), ""]
-    lines += [*_offices(listing.offices, lang), ""]
+    lines += [*_offices(listing.offices, lang, titled=True), ""]
     lines += _footer(listing.more_help, listing.source, lang)
     return "\n".join(lines) + "\n"
 
 
-def _offices(offices: Sequence[OfficeOption], lang: Lang) -> list[str]:
+def _offices(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) -> list[str]:
     lines = []
     for office in offices:
         place = office_place(office, lang)
         name = f"**{escape(office.name)}**"
         if place:
             name = words.OFFICE_AT(lang, name=name, place=escape(place))
-        lines.append("- " + words.LABELLED(lang, label=name, value=escape(office.handles)))
+        roles = [escape(role) for role in office_roles(office, lang, titled=titled)]
+        if titled:  # a role in each outcome, a line each
+            lines += [f"- {name}", *(f"  - {role}" for role in roles)]
+        else:
+            lines.append("- " + words.LABELLED(lang, label=name, value=" ".join(roles)))
         lines += [f"  - {escape(detail)}" for detail in office_details(office, lang)]
     return lines
 

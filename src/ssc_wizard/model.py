@@ -76,6 +76,12 @@ class Localized(_Frozen):
         found = self.zh if lang == "zh" else self.en
         return found or self.en or self.zh or ""
 
+    def language(self, lang: Lang) -> Lang:
+        """The language ``get(lang)`` gives the text in."""
+        if getattr(self, lang) is not None:
+            return lang
+        return "en" if self.en is not None else "zh"
+
     @property
     def missing(self) -> list[Lang]:
         return [lang for lang in LANGS if getattr(self, lang) is None]
@@ -112,6 +118,11 @@ class Question(_Frozen):
     choices: dict[Id, Choice] = Field(
         default={}, description="The answers, in the order offered; the keys are ids."
     )
+    retired: dict[Id, Localized] = Field(
+        default={},
+        description="Choice ids no longer offered, each with what to choose instead: an old "
+        "answer that gives one is refused with this text, never taken to mean another choice.",
+    )
 
 
 class Include(_Frozen):
@@ -134,11 +145,42 @@ Item = Annotated[
 
 
 class Law(_Frozen):
-    """A legal provision an outcome rests on."""
+    """A legal provision an outcome rests on, in its own words."""
 
     law: Localized = Field(description="The law's name.")
-    article: Localized = Field(description="The article or section.")
-    text: Localized = Field(description="What it says, in plain words.")
+    article: Localized = Field(description="The article or section (and paragraph).")
+    text: Localized = Field(
+        description="Its words as enacted, in `enacted_in`; in the other language, a "
+        "translation of them."
+    )
+    enacted_in: Lang | None = Field(
+        None,
+        description="The language the law is enacted in (`zh`): in any other language its "
+        "text is shown as a translation.",
+    )
+    why: Localized | None = Field(
+        None, description="One line on what it means for the person reading the result."
+    )
+
+
+class OfficeRole(_Frozen):
+    """An office an outcome sends people to, and what it does in that procedure."""
+
+    office: Id = Field(description="The id of an office in offices.yaml.")
+    role: Localized = Field(
+        description="What this office does in this procedure, as the source says it, "
+        "or that the source names it without saying which step happens there."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _role_given(cls, value: Any) -> Any:
+        if isinstance(value, str):  # the form before roles: an office's id alone
+            raise ValueError(
+                f"say what office {value!r} does in this outcome: write `- office: {value}` "
+                "and, under it, `role: {en: ..., zh: ...}`"
+            )
+        return value
 
 
 class Outcome(_Frozen):
@@ -157,7 +199,10 @@ class Outcome(_Frozen):
     note: Localized | None = Field(
         None, description="Anything else to know, shown after the steps."
     )
-    offices: list[Id] = Field(description="Ids of the offices in offices.yaml that handle it.")
+    offices: list[OfficeRole] = Field(
+        description="The offices to go to, each with what it does here (`office`, `role`); "
+        "none where the source names none, with a `note` saying so."
+    )
     materials: list[Item] = Field(description="What to bring; `- include: NAME` for a shared list.")
     legal_basis: list[Id] = Field(description="Ids of the laws under `laws` it rests on.")
 
@@ -180,7 +225,6 @@ class Office(_Frozen):
     """A kind of office; its key is the id outcomes use."""
 
     name: Localized = Field(description="The office's name as people read it.")
-    handles: Localized = Field(description="What it does for this guide.")
     per_district: bool = Field(
         False, description="There is one in each district: the district answer names it."
     )
@@ -248,6 +292,15 @@ class Guide(_Frozen):
                 choices[district_id] = Choice(label=district.name)
         choices.update(question.choices)
         return choices
+
+    def roles(self, office_id: str) -> list[tuple[str, Localized]]:
+        """What an office does in each outcome that names it: (outcome id, role)."""
+        return [
+            (outcome_id, visit.role)
+            for outcome_id, outcome in self.scenarios.outcomes.items()
+            for visit in outcome.offices
+            if visit.office == office_id
+        ]
 
     def asked_after(self, outcome_id: str) -> list[str]:
         """The questions asked once an outcome is reached; one listed twice is asked once."""

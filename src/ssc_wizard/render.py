@@ -25,9 +25,19 @@ def office_place(office: OfficeOption, lang: Lang) -> str | None:
     """Which one of an office kind to go to, where that depends on the district."""
     if office.district is not None:
         return office.district.name
-    if office.per_district:
+    if office.local:
         return words.YOUR_DISTRICTS_ONE(lang)
+    if office.per_district:
+        return words.IN_EACH_DISTRICT(lang)
     return None
+
+
+def office_roles(office: OfficeOption, lang: Lang, *, titled: bool) -> list[str]:
+    """What an office does: in a result, its role there; ``titled``, in the office
+    list, its role in each outcome, after the outcome's title."""
+    if not titled:
+        return [role.text for role in office.roles]
+    return [words.ROLE_IN(lang, outcome=role.outcome, role=role.text) for role in office.roles]
 
 
 def office_details(office: OfficeOption, lang: Lang) -> list[str]:
@@ -44,8 +54,9 @@ def office_details(office: OfficeOption, lang: Lang) -> list[str]:
 
 
 def law_name(law: Law, lang: Lang) -> str:
-    """A law cited, by its name and article."""
-    return words.LAW_ARTICLE(lang, law=law.law, article=law.article)
+    """A law cited, by its name and article, and whether its text is a translation."""
+    name = words.LAW_ARTICLE(lang, law=law.law, article=law.article)
+    return words.TRANSLATED(lang, name=name) if law.translation else name
 
 
 def heading(text: words.Tr, lang: Lang) -> str:
@@ -68,17 +79,21 @@ def to_text(result: Result, *, answers: bool = True) -> str:
     lines = [result.title, "", result.summary, ""]
     if answers:
         lines += [answers_text(result.answers, lang)]
-    lines += [heading(words.WHERE_TO_GO, lang), *_office_lines(result.offices, lang)]
+    lines += [heading(words.WHERE_TO_GO, lang)]
+    lines += _office_lines(result.offices, lang, titled=False) or [words.NO_OFFICES(lang)]
     lines += ["", heading(words.STEPS, lang)]
     lines += [f"{i}. {step}" for i, step in enumerate(result.steps, 1)]
     if result.note:
         lines += ["", words.LABELLED(lang, label=words.NOTE(lang), value=result.note)]
     lines += ["", heading(words.BRING, lang)]
-    lines += [f"- {item}" for item in result.materials]
+    lines += [f"- {item}" for item in result.materials] or [words.NO_MATERIALS(lang)]
     if result.legal_basis:
         lines += ["", heading(words.LEGAL_BASIS, lang)]
         for law in result.legal_basis:
             lines.append("- " + words.LABELLED(lang, label=law_name(law, lang), value=law.text))
+            if law.why:
+                why = words.LABELLED(lang, label=words.WHY_IT_MATTERS(lang), value=law.why)
+                lines.append(f"  {why}")
     lines += [
         "",
         result.more_help,
@@ -123,7 +138,10 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
         print_answers(result.answers, lang, console)
 
     console.print(_heading(words.WHERE_TO_GO(lang)))
-    console.print(_offices_table(result.offices, lang))
+    if result.offices:
+        console.print(_offices_table(result.offices, lang, titled=False))
+    else:
+        _print(console, Text(words.NO_OFFICES(lang)))
 
     console.print(_heading(words.STEPS(lang)))
     console.print(_hanging([f"{i}." for i in range(1, len(result.steps) + 1)], result.steps))
@@ -136,8 +154,10 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
         )
 
     console.print(_heading(words.BRING(lang)))
-    bullet = "-" if console.options.ascii_only else "•"
-    console.print(_hanging([bullet] * len(result.materials), result.materials))
+    if result.materials:
+        console.print(_hanging([_bullet(console)] * len(result.materials), result.materials))
+    else:
+        _print(console, Text(words.NO_MATERIALS(lang)))
 
     if result.legal_basis:
         console.print(_heading(words.LEGAL_BASIS(lang)))
@@ -146,6 +166,9 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
             line = Text(name, style="italic")
             line.append(law.text, style="")
             _print(console, line)
+            if law.why:
+                why = words.LABELLED(lang, label=words.WHY_IT_MATTERS(lang), value=law.why)
+                console.print(_hanging([" "], [why]), style="dim")
 
     console.print()
     _print(console, Text(result.more_help, style="bold yellow"))
@@ -160,7 +183,7 @@ def offices_text(listing: OfficeList) -> str:
     lines = [words.OFFICES_OF(lang, title=listing.guide_title), ""]
     if listing.district is not None:
         lines += [words.FOR_DISTRICT(lang, district=listing.district.name), ""]
-    lines += [*_office_lines(listing.offices, lang), "", listing.more_help]
+    lines += [*_office_lines(listing.offices, lang, titled=True), "", listing.more_help]
     lines += [words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)]
     return "\n".join(lines) + "\n"
 
@@ -173,7 +196,7 @@ def print_offices_rich(listing: OfficeList, console: Console) -> None:
     if listing.district is not None:
         title.append("\n" + words.FOR_DISTRICT(lang, district=listing.district.name), style="green")
     _print(console, title)
-    console.print(_offices_table(listing.offices, lang))
+    console.print(_offices_table(listing.offices, lang, titled=True, bullet=_bullet(console)))
     _print(console, Text(listing.more_help, style="bold yellow"))
     source = words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)
     _print(console, Text(source, style="dim"))
@@ -195,16 +218,22 @@ def office_heading(office: OfficeOption, lang: Lang) -> str:
     return words.OFFICE_AT(lang, name=office.name, place=place) if place else office.name
 
 
-def _office_lines(offices: Sequence[OfficeOption], lang: Lang) -> list[str]:
+def _office_lines(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) -> list[str]:
     lines = []
     for office in offices:
-        name = office_heading(office, lang)
-        lines.append("- " + words.LABELLED(lang, label=name, value=office.handles))
+        name, roles = office_heading(office, lang), office_roles(office, lang, titled=titled)
+        if titled:  # a role in each outcome, a line each
+            lines += [f"- {name}", *(f"  {role}" for role in roles)]
+        else:
+            lines.append("- " + words.LABELLED(lang, label=name, value=" ".join(roles)))
         lines += [f"  {detail}" for detail in office_details(office, lang)]
     return lines
 
 
-def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
+def _offices_table(
+    offices: Sequence[OfficeOption], lang: Lang, *, titled: bool, bullet: str = "•"
+) -> Table:
+    """Each office beside its role; ``titled``: beside its roles, a ``bullet`` each."""
     from rich import box
     from rich.table import Table
 
@@ -212,7 +241,7 @@ def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
 
     table = Table(box=box.SIMPLE_HEAD, leading=1)
     table.add_column(words.OFFICE(lang), style="bold", overflow="fold", ratio=2)
-    table.add_column(words.HANDLES(lang), overflow="fold", ratio=3)
+    table.add_column(words.ROLE(lang), overflow="fold", ratio=3)
     for office in offices:
         name = Text(office.name)
         place = office_place(office, lang)
@@ -220,7 +249,8 @@ def _offices_table(offices: Sequence[OfficeOption], lang: Lang) -> Table:
             name.append(f"\n{place}", style="green" if office.district else "dim")
         for detail in office_details(office, lang):
             name.append(f"\n{detail}", style="dim")
-        table.add_row(name, Text(office.handles))
+        roles = office_roles(office, lang, titled=titled)
+        table.add_row(name, _hanging([bullet] * len(roles), roles) if titled else Text(*roles))
     return table
 
 
@@ -249,6 +279,10 @@ def shell_lines(shown: Sequence[str], width: int) -> str:
         else:
             lines.append("  " + group)
     return " \\\n".join(lines)
+
+
+def _bullet(console: Console) -> str:
+    return "-" if console.options.ascii_only else "•"
 
 
 def _heading(text: str) -> Text:

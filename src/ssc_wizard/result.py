@@ -7,7 +7,7 @@ answered, in one language, and says which command reproduces it.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,10 @@ from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide, Localized
 
 #: 2: texts in the language asked for, with "lang"; a district is {id, name}.
-SCHEMA_VERSION = 2
+#: 3: an office's "role" in the result's procedure (its "roles" in the office
+#: list) instead of what it "handles"; a law says whether its text is a
+#: "translation", and "why" it matters.
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -41,15 +44,31 @@ class Law:
     law: str
     article: str
     text: str
+    #: The text is a translation: the law is enacted in another language.
+    translation: bool
+    why: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    """What an office does in one outcome's procedure."""
+
+    outcome_id: str
+    outcome: str
+    text: str
 
 
 @dataclass(frozen=True)
 class OfficeOption:
     id: str
     name: str
-    handles: str
+    #: In a result, its role there; in the office list, its role in each outcome.
+    roles: tuple[Role, ...]
     per_district: bool
-    #: Set when the office is one per district and the person named theirs.
+    #: The one of the person's district is meant: there is one per district, and
+    #: the outcome asks for the district (in the office list: --district is given).
+    local: bool
+    #: Set when the office is local and the person named their district.
     district: District | None
     address: str | None
     hours: str | None
@@ -89,10 +108,19 @@ class Result:
                 "summary": self.summary,
                 "steps": list(self.steps),
                 "note": self.note,
-                "offices": [_office_json(o) for o in self.offices],
+                "offices": [
+                    _office_json(o, role=" ".join(role.text for role in o.roles))
+                    for o in self.offices
+                ],
                 "materials": list(self.materials),
                 "legal_basis": [
-                    {"law": law.law, "article": law.article, "text": law.text}
+                    {
+                        "law": law.law,
+                        "article": law.article,
+                        "text": law.text,
+                        "translation": law.translation,
+                        "why": law.why,
+                    }
                     for law in self.legal_basis
                 ],
             },
@@ -119,7 +147,16 @@ class OfficeList:
             "schema_version": SCHEMA_VERSION,
             "lang": self.lang,
             "district": _district_json(self.district),
-            "offices": [_office_json(o) for o in self.offices],
+            "offices": [
+                _office_json(
+                    o,
+                    roles=[
+                        {"outcome": r.outcome_id, "title": r.outcome, "role": r.text}
+                        for r in o.roles
+                    ],
+                )
+                for o in self.offices
+            ],
             "more_help": self.more_help,
             "source": self.source,
         }
@@ -129,11 +166,12 @@ def _district_json(district: District | None) -> dict[str, Any] | None:
     return None if district is None else {"id": district.id, "name": district.name}
 
 
-def _office_json(office: OfficeOption) -> dict[str, Any]:
+def _office_json(office: OfficeOption, **roles: Any) -> dict[str, Any]:
+    """An office; ``roles``: its ``role`` in a result, its ``roles`` in the office list."""
     return {
         "id": office.id,
         "name": office.name,
-        "handles": office.handles,
+        **roles,
         "per_district": office.per_district,
         "district": _district_json(office.district),
         "address": office.address,
@@ -172,20 +210,32 @@ def _in(text: Localized | None, lang: Lang) -> str | None:
 
 
 def office_options(
-    guide: Guide, office_ids: Iterable[str], district_id: str | None, lang: Lang
+    guide: Guide,
+    roles: Mapping[str, Iterable[tuple[str, Localized]]],
+    district_id: str | None,
+    lang: Lang,
+    *,
+    local: bool,
 ) -> tuple[OfficeOption, ...]:
-    """The offices named, each with the district's own one where it has one per district."""
+    """The offices named, with their roles, each with the district's own one where
+    it has one per district and ``local`` says the district is asked for."""
     district = _district(guide, district_id, lang)
+    outcomes = guide.scenarios.outcomes
     options = []
-    for office_id in office_ids:
+    for office_id, its_roles in roles.items():
         office = guide.offices.offices[office_id]
+        is_local = local and office.per_district
         options.append(
             OfficeOption(
                 id=office_id,
                 name=office.name.get(lang),
-                handles=office.handles.get(lang),
+                roles=tuple(
+                    Role(oid, outcomes[oid].title.get(lang), role.get(lang))
+                    for oid, role in its_roles
+                ),
                 per_district=office.per_district,
-                district=district if office.per_district else None,
+                local=is_local,
+                district=district if is_local else None,
                 address=_in(office.address, lang),
                 hours=_in(office.hours, lang),
                 phone=office.phone,
@@ -237,10 +287,23 @@ def build_result(
         summary=outcome.summary.get(lang),
         steps=tuple(step.get(lang) for step in guide.expand(outcome.steps)),
         note=_in(outcome.note, lang),
-        offices=office_options(guide, outcome.offices, district_id, lang),
+        offices=office_options(
+            guide,
+            {visit.office: [(reached.outcome_id, visit.role)] for visit in outcome.offices},
+            district_id,
+            lang,
+            local=any(scenarios.questions[qid].choices_from == "districts" for qid in outcome.ask),
+        ),
         materials=tuple(item.get(lang) for item in guide.expand(outcome.materials)),
         legal_basis=tuple(
-            Law(law.law.get(lang), law.article.get(lang), law.text.get(lang)) for law in laws
+            Law(
+                law.law.get(lang),
+                law.article.get(lang),
+                law.text.get(lang),
+                translation=law.enacted_in not in (None, law.text.language(lang)),
+                why=_in(law.why, lang),
+            )
+            for law in laws
         ),
         command=shlex.join(argv),
         replay=tuple(shell_quote(arg) for arg in argv),
@@ -265,5 +328,11 @@ def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en")
         source=info.source.get(lang),
         more_help=info.more_help.get(lang),
         district=_district(guide, district_id, lang),
-        offices=office_options(guide, guide.offices.offices, district_id, lang),
+        offices=office_options(
+            guide,
+            {office_id: guide.roles(office_id) for office_id in guide.offices.offices},
+            district_id,
+            lang,
+            local=district_id is not None,
+        ),
     )

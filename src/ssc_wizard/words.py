@@ -46,13 +46,22 @@ ADDRESS = Tr("Address", "地址")
 HOURS = Tr("Hours", "办公时间")
 PHONE = Tr("Phone", "电话")
 AGAIN = Tr("To get this result again without questions", "不用回答问题、直接得到这个结果的命令")
-YOUR_DISTRICTS_ONE = Tr("the one for your district", "您所在区县的这一家")
+YOUR_DISTRICTS_ONE = Tr("the one for your district", "您所在区县的那一处")
+#: An office kind with one in each district, where the result does not pick one.
+IN_EACH_DISTRICT = Tr("one in each district", "每个区县都有")
 #: An office kind in a list, with which one of it to go to.
 OFFICE_AT = Tr("{name}, {place}", "{name}（{place}）")
 #: A law and its article, before what it says.
 LAW_ARTICLE = Tr("{law}, {article}", "{law}{article}")
+#: A law's name, when its text is shown in a language it is not enacted in.
+TRANSLATED = Tr("{name} (translation)", "{name}（译文）")
+WHY_IT_MATTERS = Tr("What this means for you", "对您意味着什么")
 OFFICE = Tr("Office", "办理机构")
-HANDLES = Tr("What it handles", "办理事项")
+ROLE = Tr("What it does", "办理事项")
+#: An office's role in one outcome, in the list of every office (titles may hold a colon).
+ROLE_IN = Tr("{outcome} - {role}", "{outcome}——{role}")
+NO_OFFICES = Tr("No office is named for this situation.", "这种情况没有列出办理机构。")
+NO_MATERIALS = Tr("Nothing to bring is named for this situation.", "这种情况没有列出所需材料。")
 OFFICES_OF = Tr("Offices: {title}", "办理机构：{title}")
 FOR_DISTRICT = Tr("For {district}.", "以下按{district}列出。")
 
@@ -105,6 +114,11 @@ NO_SUCH_QUESTION = Tr(
 NO_SUCH_CHOICE = Tr(
     "{choice_id!r} is not a choice of {question_id!r} ({question}); choose one of: {choices}",
     "{choice_id} 不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
+)
+#: A choice id the guide once offered; ``why`` is the guide's own text.
+RETIRED_CHOICE = Tr(
+    "{choice_id!r} is no longer a choice of {question_id!r}: {why} Choose one of: {choices}",
+    "{choice_id} 已不再是问题 {question_id} 的选项：{why}请从以下选项中选择：{choices}",
 )
 NOT_AN_ANSWER = Tr(
     "--answer {item!r} is not QUESTION=CHOICE; write it like --answer {example}",
