@@ -360,11 +360,11 @@ class _Builder:
                 return 0
             self._fail(event.start_mark, "a key must be plain text, not a list or mapping")
             return 1
+        if not self._untagged(event):
+            return 0
         key, tag = event.value, _tag(event)
         assert isinstance(mapping.value, dict)
-        if not self._untagged(event):
-            pass
-        elif tag == _TAG + "merge":
+        if tag == _TAG + "merge":
             self._fail(
                 event.start_mark, "YAML merge keys (<<) are not supported here; write the keys out"
             )
