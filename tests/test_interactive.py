@@ -136,6 +136,12 @@ class Wizard:
         return " ".join(" ".join(self.lines()).split())
 
 
+def pointed(wizard: Wizard) -> str:
+    """The menu choice the pointer is on, as the screen shows it."""
+    (line,) = [line for line in wizard.lines() if line.startswith(" » ")]
+    return line.removeprefix(" » ")
+
+
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -221,7 +227,7 @@ def test_back_is_the_last_choice_and_absent_from_the_first_question() -> None:
     wizard.expect(QUESTIONS["keep_card"])
     wizard.expect("Back")
     choices = [line.strip(" »") for line in wizard.lines() if line.startswith("   ")]
-    assert choices[-1] == "Back"
+    assert choices[-1] == "3. Back"
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
 
@@ -264,9 +270,10 @@ def test_change_an_answer_so_that_the_path_changes() -> None:
     wizard.expect(REPLACE)
     wizard.expect(MENU)
     output = wizard.output
-    changed = output[output.rindex("» My card is not damaged") : output.rindex(REPLACE)]
+    answered = output.rindex("» My card is not damaged")
+    changed = output[answered : output.index(REPLACE, answered)]
     assert QUESTIONS["district"] not in changed
-    result = after(output, REPLACE)
+    result = output[output.index(REPLACE, answered) :]
     assert "ssc-wizard --answer card_state=not_damaged --answer district=lixia" in result
     assert "Lixia District" in result
     for stale in ("keep_card", "account_normal", QUESTIONS["keep_card"]):
@@ -292,13 +299,21 @@ def test_change_keeps_the_answers_still_on_the_path() -> None:
     assert wizard.finish() == 0
 
 
-def test_back_from_the_list_of_answers_returns_to_the_menu() -> None:
-    wizard = Wizard()
-    wizard.answer("card_state", "lost")
+@pytest.mark.parametrize("size", [(24, 80), (20, 40)], ids=["80x24", "40x20"])
+def test_back_from_the_list_of_answers_returns_to_the_menu_at_change(
+    size: tuple[int, int],
+) -> None:
+    rows, cols = size
+    wizard = Wizard(rows=rows, cols=cols)
+    wizard.expect("security card")  # the last choice, wrapped or not
+    wizard.child.send(DOWN * 2 + ENTER)  # a lost card
     wizard.menu(UP * 2 + ENTER)  # Change an answer
     wizard.expect(WHICH)
     wizard.child.send(UP + ENTER)  # Back
-    wizard.quit()
+    wizard.expect(MENU)
+    wizard.expect("4. Quit")
+    assert pointed(wizard) == "2. Change an answer"
+    wizard.child.send(DOWN * 2 + ENTER)
     assert wizard.finish() == 0
 
 
@@ -412,7 +427,7 @@ def test_text_pasted_at_a_question_is_neither_shown_nor_taken() -> None:
     wizard.child.send("\x1b[200~pasted words\r\x1b[201~" + DOWN)
     wizard.child.expect(pexpect.TIMEOUT, timeout=1)  # what it draws reaches the screen
     assert "pasted" not in wizard.text()
-    assert "» My card is damaged" in wizard.text()  # the pointer moved: the menu still works
+    assert "» 2. My card is damaged" in wizard.text()  # the pointer moved: the menu still works
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
 
@@ -463,7 +478,8 @@ def test_esc_at_which_answer_goes_back_to_the_menu(key: str) -> None:
     # The key sent with Esc (an Alt chord) went with it: the menu waits, untouched.
     time.sleep(0.3)
     assert wizard.child.isalive()
-    wizard.child.send(ENTER)
+    assert pointed(wizard) == "2. Change an answer"
+    wizard.child.send(DOWN * 2 + ENTER)
     assert wizard.finish() == 0
     assert f"? {WHICH} » Back ? {MENU} » Quit" in wizard.text()
 
@@ -633,7 +649,7 @@ def test_esc_in_a_dumb_terminal_leaves_as_in_a_menu() -> None:
     wizard.expect("Your choice (1-13): ")
     wizard.child.sendline("1")
     wizard.expect(MENU)
-    wizard.expect("Your choice (1-3, Enter for 3): ")
+    wizard.expect("Your choice (1-4, Enter for 4): ")
     wizard.child.sendline("\x1b")  # Quit
     assert wizard.finish() == 0
 
@@ -671,7 +687,7 @@ def test_a_dumb_terminal_gets_numbered_questions_and_no_escape_codes() -> None:
     wizard.child.sendline("1")
     wizard.expect(CONVERT)
     wizard.expect(MENU)
-    wizard.expect("Your choice (1-3, Enter for 3): ")
+    wizard.expect("Your choice (1-4, Enter for 4): ")
     wizard.child.sendline("")
     assert wizard.finish() == 0
     assert "\x1b" not in wizard.output
@@ -703,7 +719,7 @@ def test_a_dumb_terminal_takes_the_digits_an_input_method_types() -> None:
     wizard.expect("区县")  # the district question, after a card to replace
     wizard.child.sendline("\uff11")  # a full-width 1
     wizard.expect("历下区")
-    wizard.child.sendline("²")  # Start again
+    wizard.child.sendline("³")  # Start again
     wizard.expect(ZH_QUESTIONS["card_state"])
     wizard.child.sendline("③")  # a lost card
     wizard.expect("社保卡丢失")
@@ -821,7 +837,7 @@ def test_a_terminal_that_cannot_show_chinese_gets_english_and_is_told_why() -> N
     wizard.expect("cannot show Chinese, so English is used")
     wizard.expect(QUESTIONS["card_state"])
     wizard.expect("I have never had a social security card")
-    assert "> My card is not damaged" in wizard.text()  # an ASCII pointer, not a question mark
+    assert "> 1. My card is not damaged" in wizard.text()  # an ASCII pointer, not a question mark
     wizard.child.send(CTRL_C)
     assert wizard.finish() == 130
 

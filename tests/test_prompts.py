@@ -6,11 +6,11 @@ import io
 
 import pytest
 
-from ssc_wizard import prompts
+from ssc_wizard import prompts, words
 from ssc_wizard.errors import Interrupted
 from ssc_wizard.prompts import _wrap
 from ssc_wizard.result import Answer
-from ssc_wizard.session import BACK
+from ssc_wizard.session import BACK, START_AGAIN
 
 OPTIONS = [("red", "Red"), ("green", "Green")]
 
@@ -58,7 +58,7 @@ def test_numbered_back_is_last_and_enter_takes_the_pre_selected(
     dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _typed(monkeypatch, "3\n")
-    assert prompts.select("Q?", OPTIONS, dumb, back=True) == BACK
+    assert prompts.select("Q?", OPTIONS, dumb, back=words.BACK) == BACK
     assert "  3. Back\n" in dumb.getvalue()
     _typed(monkeypatch, "\n")
     assert prompts.select("Q?", OPTIONS, dumb, default="green") == "green"
@@ -82,11 +82,28 @@ def test_review_change_then_back_then_quit(
     dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = [Answer("colour", "Which colour?", "green", "Green")]
-    _typed(monkeypatch, "1\n2\n\n")  # change, Back, then Enter for Quit
+    _typed(monkeypatch, "2\n2\n\n2\n4\n")  # change, Back, Enter (Change), Back, Quit
     assert prompts.review(answers, dumb) is None
-    assert "  1. Which colour? - Green\n  2. Back\n" in dumb.getvalue()
-    _typed(monkeypatch, "1\n1\n")
+    out = dumb.getvalue()
+    assert "  1. Which colour? - Green\n  2. Back\n" in out
+    # Back from the list of answers leaves the pointer on "Change an answer".
+    assert out.count("Your choice (1-4, Enter for 4): ") == 1
+    assert out.count("Your choice (1-4, Enter for 2): ") == 2
+    _typed(monkeypatch, "2\n1\n")
     assert prompts.review(answers, dumb) == "colour"
+
+
+def test_review_can_show_the_result_again_and_starts_where_it_was_left(
+    dumb: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [Answer("colour", "Which colour?", "green", "Green")]
+    _typed(monkeypatch, "1\n")
+    assert prompts.review(answers, dumb) == prompts.SHOW_RESULT
+    assert "  1. Show the result from the top\n" in dumb.getvalue()
+    _typed(monkeypatch, "\n")
+    assert prompts.review(answers, dumb, default=prompts.SHOW_RESULT) == prompts.SHOW_RESULT
+    _typed(monkeypatch, "3\n")
+    assert prompts.review(answers, dumb) == START_AGAIN
 
 
 def test_numbered_questions_and_the_menu_in_chinese(
@@ -94,18 +111,20 @@ def test_numbered_questions_and_the_menu_in_chinese(
 ) -> None:
     _typed(monkeypatch, "9\n\n")
     options = [("red", "红色"), ("green", "绿色")]
-    assert prompts.select("哪种颜色？", options, dumb, "zh", default="red", back=True) == "red"
+    assert prompts.select("哪种颜色？", options, dumb, "zh", default="red", back=words.BACK) == "red"
     out = dumb.getvalue()
     assert "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。" in out
     assert "哪种颜色？\n  1. 红色\n  2. 绿色\n  3. 返回上一题\n" in out
     assert "“9”不是列出的序号。" in out
     assert out.count("请输入序号（1-3，直接回车选 1）：") == 2
-    _typed(monkeypatch, "1\n1\n")
+    _typed(monkeypatch, "2\n1\n")
     answers = [Answer("colour", "哪种颜色？", "green", "绿色")]
     assert prompts.review(answers, dumb, "zh") == "colour"
     out = dumb.getvalue()
-    assert "接下来您想做什么？\n  1. 修改一个回答\n  2. 重新开始\n  3. 退出\n" in out
-    assert "  1. 哪种颜色？——绿色\n  2. 返回上一题\n" in out
+    menu = "接下来您想做什么？\n  1. 从头再看一遍结果\n  2. 修改一个回答\n  3. 重新开始\n  4. 退出\n"
+    assert menu in out
+    # Back from the list of answers goes back to the menu, not to a question.
+    assert "  1. 哪种颜色？——绿色\n  2. 返回\n" in out
 
 
 def test_ctrl_c_is_said_in_the_language_of_the_questions(

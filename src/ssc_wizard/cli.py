@@ -170,11 +170,11 @@ def _prompt_stream() -> TextIO | words.Tr:
     return words.NO_SCREEN
 
 
-def _asker(stream: TextIO, lang: Lang) -> Asker:
+def _asker(stream: TextIO, lang: Lang, plain: bool) -> Asker:
     def ask(pending: Pending) -> str:
         from ssc_wizard import prompts  # loads questionary: only when a question is asked
 
-        return prompts.ask(pending, stream, lang)
+        return prompts.ask(pending, stream, lang, plain=plain)
 
     return ask
 
@@ -235,6 +235,15 @@ DataDirOption = Annotated[
         help="Folder holding scenarios.yaml and offices.yaml (default: the built-in guide).",
     ),
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        envvar="SSC_WIZARD_PLAIN",
+        help="For screen readers: numbered questions, and no menus, boxes, colour "
+        "or redrawn lines (also SSC_WIZARD_PLAIN=1).",
+    ),
+]
 LangOption = Annotated[
     Language | None,
     typer.Option(
@@ -279,6 +288,7 @@ def wizard(
     output: OutputOption = None,
     data_dir: DataDirOption = None,
     lang_option: LangOption = None,
+    plain: PlainOption = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -324,9 +334,9 @@ def wizard(
             if path is not None:
                 check_writable(path)  # before anyone spends time answering
         stream = words.NO_INPUT if no_input else _prompt_stream()
-        ask = _refuse(stream, lang) if isinstance(stream, words.Tr) else _asker(stream, lang)
+        ask = _refuse(stream, lang) if isinstance(stream, words.Tr) else _asker(stream, lang, plain)
         reached = resolve(guide, given, ask, lang)
-        fmt = _format(output_format, output)
+        fmt = _format(output_format, output, plain)
         folder = str(data_dir) if data_dir is not None else None
         results = Results(guide, lang, folder, _chosen_lang(ctx, lang), fmt)
         # "Your answers" and the menu to change them: only for a person who was
@@ -337,7 +347,7 @@ def wizard(
             sys.stdout.write("\n")  # between the last answer and the result
         _show(results.of(reached), fmt, output, answers=not reviewing)
         if reviewing:
-            reached = _review(results, reached, given, ask)
+            reached = _review(results, reached, given, ask, plain)
         if save_answers is not None:
             argv = replay_argv(reached.answers, folder, results.chosen_lang)
             saved = answers_yaml(reached.answers, reached.outcome_id, argv)
@@ -383,6 +393,7 @@ def offices(
     output: OutputOption = None,
     data_dir: DataDirOption = None,
     lang_option: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """List every kind of office, with what it does in each procedure."""
     common = _common(ctx)
@@ -394,7 +405,8 @@ def offices(
         lang = voice.lang = _language(lang_option, guide)
         _refuse_guide_files(lang, guide_dir, output=output)
         listing = office_list(guide, district, lang)
-        _show(listing, _format(output_format or common.format, output), output)
+        fmt = _format(output_format or common.format, output, _plain(ctx))
+        _show(listing, fmt, output)
 
 
 def _common(ctx: typer.Context) -> Common:
@@ -411,6 +423,11 @@ def _shown_dir(ctx: typer.Context) -> str | None:
     """The data folder as the person typed it, for the commands printed back to them."""
     chosen = completion.option_value(ctx, "data_dir")
     return str(chosen) if chosen is not None else None
+
+
+def _plain(ctx: typer.Context) -> bool:
+    """--plain given after the command's name, or before it."""
+    return bool(completion.option_value(ctx, "plain"))
 
 
 def _lang_option(ctx: typer.Context) -> Language | None:
@@ -601,8 +618,10 @@ def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-def _format(chosen: Format | None, output: Path | None) -> Format:
-    return formats.choose(chosen, output, terminal=sys.stdout.isatty())
+def _format(chosen: Format | None, output: Path | None, plain: bool) -> Format:
+    """--format, else by the output file's name, else rich on a terminal (but not in
+    plain mode, whose reader hears every box drawn)."""
+    return formats.choose(chosen, output, terminal=sys.stdout.isatty() and not plain)
 
 
 def _done(message: str) -> None:
@@ -611,26 +630,55 @@ def _done(message: str) -> None:
         typer.echo(visible(f"ssc-wizard: {message}"), err=True)
 
 
-def _review(results: Results, reached: Reached, given: Given, ask: Asker) -> Reached:
-    from ssc_wizard import prompts, render
+def _review(results: Results, reached: Reached, given: Given, ask: Asker, plain: bool) -> Reached:
+    from ssc_wizard import prompts
 
     lang = results.lang
 
     def decide(reached: Reached) -> str | None:
-        answers = visible_in(results.of(reached).answers)
-        if results.fmt is Format.rich:
-            _write(_drawn(lambda console: render.print_answers(answers, lang, console)), lang)
-            sys.stdout.write("\n")
-        else:
-            _write("\n" + render.answers_text(answers, lang) + "\n", lang)
-        sys.stdout.flush()
-        return prompts.review(answers, sys.stdout, lang)
+        result = results.of(reached)
+        shown = visible_in(result)
+        action = prompts.QUIT
+        while True:
+            recap = _recap(shown, results.fmt)
+            _write(recap, lang)
+            choice = prompts.review(shown.answers, sys.stdout, lang, default=action, plain=plain)
+            if choice != prompts.SHOW_RESULT:
+                return choice
+            action = choice  # the pointer stays where the person left it
+            _show_again(result, results.fmt, plain, below=recap.count("\n"))
 
     def show(reached: Reached) -> None:
         sys.stdout.write("\n")
         _show(results.of(reached), results.fmt, None, answers=False)
 
     return review(results.guide, reached, given.answers, ask, decide, show)
+
+
+def _recap(result: Result, fmt: Format) -> str:
+    """What the menu after a result stands under: the answers and the result's title."""
+    from ssc_wizard import render
+
+    if fmt is Format.rich:
+        return _drawn(lambda console: render.print_recap(result, console))  # a heading first
+    return "\n" + render.recap_text(result, terminal.columns())
+
+
+#: The menu after a result, on the screen: its question, the hint, four choices.
+_MENU_LINES = 6
+
+
+def _show_again(result: Result, fmt: Format, plain: bool, *, below: int) -> None:
+    """The whole result, from its first line: paged when it and the ``below``
+    lines and the menu under it would not fit on the screen together."""
+    text = "\n" + _rendered(result, fmt, answers=False)
+    fits = text.count("\n") + below + _MENU_LINES <= terminal.size().lines
+    if not (plain or fits):
+        from ssc_wizard import pager
+
+        if pager.page(text.lstrip("\n"), sys.stdout.encoding):
+            return
+    _write(text, result.lang)
 
 
 def _console() -> Console:
@@ -684,13 +732,19 @@ def _show(
         write_atomically(output, formats.as_text(item, fmt, answers=answers))
         done = words.RESULT_WRITTEN if isinstance(item, Result) else words.OFFICES_WRITTEN
         _done(done(lang, path=output))
-    elif fmt is Format.rich:
-        _write(_drawn(lambda console: formats.print_rich(item, console, answers=answers)), lang)
     else:
-        text = formats.as_text(item, fmt, answers=answers)
-        if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
-            text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
-        _write(text, lang)
+        _write(_rendered(item, fmt, answers=answers), lang)
+
+
+def _rendered(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
+    """A result or the office list as stdout shows it."""
+    if fmt is Format.rich:
+        return _drawn(lambda console: formats.print_rich(item, console, answers=answers))
+    width = terminal.columns() if sys.stdout.isatty() else None  # not for a pipe or a file
+    text = formats.as_text(item, fmt, answers=answers, width=width)
+    if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
+        text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
+    return text
 
 
 def _help_language(argv: list[str]) -> Lang:

@@ -42,11 +42,14 @@ def choose(chosen: Format | None, output: Path | None, *, terminal: bool) -> For
     return Format.rich if terminal else Format.text
 
 
-def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> str:
+def as_text(
+    item: Result | OfficeList, fmt: Format, *, answers: bool = True, width: int | None = None
+) -> str:
     """The whole output as one string (rich: laid out for a file, without colour).
 
     ``answers=False`` leaves a result's answers out, for when they are shown
-    separately next to the menu that changes them.
+    separately next to the menu that changes them. ``width``: plain text
+    word-wrapped for a terminal that wide.
     """
     if fmt is Format.json:
         return as_json(item)
@@ -67,8 +70,8 @@ def as_text(item: Result | OfficeList, fmt: Format, *, answers: bool = True) -> 
     from ssc_wizard import render
 
     if isinstance(item, Result):
-        return render.to_text(item, answers=answers)
-    return render.offices_text(item)
+        return render.to_text(item, answers=answers, width=width)
+    return render.offices_text(item, width)
 
 
 def as_json(item: Result | OfficeList, *, ascii_only: bool = False) -> str:

@@ -70,6 +70,11 @@ ZH: dict[str, str] = {
         "语言：en（英文）或 zh（简体中文）。默认：LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh，"
         "否则为 en。"
     ),
+    "For screen readers: numbered questions, and no menus, boxes, colour or redrawn lines "
+    "(also SSC_WIZARD_PLAIN=1).": (
+        "供读屏软件使用：问题带序号，不用菜单、方框、颜色，也不重绘已显示的内容"
+        "（也可设置 SSC_WIZARD_PLAIN=1）。"
+    ),
     "Show the version and exit.": "显示版本号并退出。",
     "Install completion for the current shell.": "为当前 shell 安装命令补全。",
     "Show completion for the current shell, to copy it or customize the installation.": (

@@ -55,17 +55,20 @@ class Menu:
     lang: Lang
     help: str | None = None
     default: str | None = None
-    back: bool = False
+    #: What Back says, when it is offered: one of ``words``.
+    back: words.Tr | None = None
     #: What Esc means here: one of the values, or None to stop as Ctrl-C does.
     escape: str | None = None
+    #: Said before the message where choices are numbered: "Question 2".
+    number: int | None = None
 
     @property
     def entries(self) -> list[Option]:
         """The options, then Back when it is offered."""
-        return [*self.options, *([(BACK, words.BACK(self.lang))] if self.back else [])]
+        return [*self.options, *([(BACK, self.back(self.lang))] if self.back else [])]
 
 
-def ask(pending: Pending, stream: TextIO, lang: Lang = "en") -> str:
+def ask(pending: Pending, stream: TextIO, lang: Lang = "en", *, plain: bool = False) -> str:
     """One question of the guide, in ``lang``: a choice id, or BACK."""
     question = pending.question
     return select(
@@ -75,29 +78,47 @@ def ask(pending: Pending, stream: TextIO, lang: Lang = "en") -> str:
         lang,
         help=question.help.get(lang) if question.help else None,
         default=pending.default,
-        back=pending.can_go_back,
+        back=words.BACK if pending.can_go_back else None,
+        number=len(pending.answered) + 1,
+        plain=plain,
     )
 
 
-def review(answers: Sequence[Answer], stream: TextIO, lang: Lang = "en") -> str | None:
-    """After a result: a question id to change, START_AGAIN, or None to quit."""
+#: The menu after a result: its values besides START_AGAIN.
+SHOW_RESULT, CHANGE, QUIT = "<show result>", "<change>", "<quit>"
+
+
+def review(
+    answers: Sequence[Answer],
+    stream: TextIO,
+    lang: Lang = "en",
+    *,
+    default: str = QUIT,
+    plain: bool = False,
+) -> str | None:
+    """After a result: SHOW_RESULT, a question id to change, START_AGAIN, or None to quit.
+
+    The pointer starts on ``default``, and on "Change an answer" after the
+    person has backed out of the list of answers.
+    """
+    action = default
     while True:
         action = select(
             words.WHAT_NOW(lang),
             [
-                ("change", words.CHANGE(lang)),
-                ("again", words.START_AGAIN(lang)),
-                ("quit", words.QUIT(lang)),
+                (SHOW_RESULT, words.SHOW_RESULT(lang)),
+                (CHANGE, words.CHANGE(lang)),
+                (START_AGAIN, words.START_AGAIN(lang)),
+                (QUIT, words.QUIT(lang)),
             ],
             stream,
             lang,
-            default="quit",
-            escape="quit",
+            default=action,
+            escape=QUIT,
+            plain=plain,
         )
-        if action == "quit":
-            return None
-        if action == "again":
-            return START_AGAIN
+        if action != CHANGE:
+            return None if action == QUIT else action
         question_id = select(
             words.WHICH_ANSWER(lang),
             [
@@ -106,8 +127,9 @@ def review(answers: Sequence[Answer], stream: TextIO, lang: Lang = "en") -> str 
             ],
             stream,
             lang,
-            back=True,
+            back=words.BACK_TO_MENU,
             escape=BACK,
+            plain=plain,
         )
         if question_id != BACK:
             return question_id
@@ -121,17 +143,24 @@ def select(
     *,
     help: str | None = None,
     default: str | None = None,
-    back: bool = False,
+    back: words.Tr | None = None,
     escape: str | None = None,
+    number: int | None = None,
+    plain: bool = False,
 ) -> str:
     """Pick one option's value; Back (when offered) is always the last option.
 
+    ``plain`` (for screen readers), or a terminal that cannot move the cursor,
+    asks with numbered lines instead of a menu that is redrawn at each key.
     Texts come from the guide: any control character in them is shown, not obeyed.
     """
     shown = [(value, visible(label)) for value, label in options]
-    menu = Menu(visible(message), shown, lang, help and visible(help), default, back, escape)
+    help = help and visible(help)
+    menu = Menu(visible(message), shown, lang, help, default, back, escape, number)
     try:
-        return _numbered(menu, stream) if terminal.is_dumb() else _arrow_keys(menu, stream)
+        if plain or terminal.is_dumb():
+            return _numbered(menu, stream, plain=plain)
+        return _arrow_keys(menu, stream)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(words.INTERRUPTED(lang)) from None
 
@@ -152,13 +181,17 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
 
     output = create_output(stdout=stream)
     width = output.get_size().columns
-    choices: list[questionary.Choice | questionary.Separator] = [
-        questionary.Choice(title=_wrap(label, width, _CHOICE_INDENT), value=value)
-        for value, label in menu.options
-    ]
-    if menu.back:
-        back = _wrap(words.BACK(menu.lang), width, _CHOICE_INDENT)
-        choices += [questionary.Separator(), questionary.Choice(title=back, value=BACK)]
+    entries = menu.entries
+    # Numbered as in the numbered prompts, so that a choice wrapped onto a
+    # second line, which continues under its own text, is not taken for two.
+    digits = len(str(len(entries)))
+    choices: list[questionary.Choice | questionary.Separator] = []
+    for number, (value, label) in enumerate(entries, 1):
+        marker = f"{number:>{digits}}. "
+        title = marker + _wrap(label, width, _CHOICE_INDENT + len(marker))
+        if value == BACK:
+            choices.append(questionary.Separator())
+        choices.append(questionary.Choice(title=title, value=value))
     pointer = _ASCII_POINTER if terminal.unencodable(_POINTER, stream) else _POINTER
     question = questionary.select(
         _wrap(menu.message, width, _QUESTION_INDENT),
@@ -265,12 +298,19 @@ def _own_keys(app: Application[object], escape: str | None) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), extra])
 
 
-def _numbered(menu: Menu, stream: TextIO) -> str:
-    """Ask with numbered lines, for a terminal that cannot draw a menu."""
-    _explain_numbered(stream, menu.lang)
+def _numbered(menu: Menu, stream: TextIO, *, plain: bool = False) -> str:
+    """Ask with numbered lines, for a screen reader or a terminal that cannot draw a menu.
+
+    Nothing is redrawn: each line is written once, and a screen reader reads
+    it once.
+    """
+    _explain_numbered(stream, menu.lang, plain)
     width = terminal.columns()
     values = [value for value, _ in menu.entries]
-    lines = ["", _wrap(menu.message, width, 0)]
+    lines = [""]
+    if menu.number is not None:
+        lines.append(words.QUESTION_NUMBER(menu.lang, number=menu.number))
+    lines.append(_wrap(menu.message, width, 0))
     if menu.help:
         lines.append("  " + _wrap(menu.help, width, 2))
     for number, (_, label) in enumerate(menu.entries, 1):
@@ -304,8 +344,9 @@ def _numbered(menu: Menu, stream: TextIO) -> str:
 
 
 @cache
-def _explain_numbered(stream: TextIO, lang: Lang) -> None:
+def _explain_numbered(stream: TextIO, lang: Lang, plain: bool) -> None:
     """Said once: why there is no menu, and how to answer without questions."""
     width = terminal.columns()
-    for sentence in (words.NUMBERED_WHY(lang), words.NUMBERED_FLAGS(lang)):
+    why = words.PLAIN_WHY if plain else words.NUMBERED_WHY
+    for sentence in (why(lang), words.NUMBERED_FLAGS(lang)):
         stream.write(_wrap(sentence, width, 0) + "\n")

@@ -7,9 +7,10 @@ lines as Chinese typesetting allows (``rich_text``).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ssc_wizard import words
+from ssc_wizard import linebreak, words
 from ssc_wizard.lang import Lang
 from ssc_wizard.result import Answer, Law, OfficeList, OfficeOption, Result
 
@@ -69,8 +70,39 @@ def answers_text(answers: Sequence[Answer], lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_text(result: Result, *, answers: bool = True) -> str:
-    """Plain text: no escape codes, no hard wrapping, one item a line.
+def recap_text(result: Result, width: int | None = None) -> str:
+    """Under a result, above the menu that follows it: the answers, then the
+    result's title, which stays in view however long the result was."""
+    lang = result.lang
+    text = answers_text(result.answers, lang) + "\n" + words.YOUR_RESULT(lang, title=result.title)
+    return fold(text, width) + "\n"
+
+
+#: A list item's marker, or a line's indent: wrapped lines continue after it.
+_HANGING = re.compile(r" *(?:- |\d+\. )?")
+
+
+def fold(text: str, width: int | None) -> str:
+    """``text`` with each line word-wrapped to ``width`` cells, continuing under
+    its own text after a list marker; as it is when ``width`` is None.
+
+    For a terminal, which would otherwise cut words in two at its edge, and a
+    screen reader would read the halves as two words.
+    """
+    if width is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        indent = _HANGING.match(line).end()  # type: ignore[union-attr] # matches anything
+        room = max(width - indent, 10)
+        wrapped = linebreak.wrap(line[indent:], room) or [""]
+        lines.append(line[:indent] + ("\n" + " " * indent).join(wrapped))
+    return "\n".join(lines)
+
+
+def to_text(result: Result, *, answers: bool = True, width: int | None = None) -> str:
+    """Plain text: no escape codes, one item a line; word-wrapped to ``width``
+    when given (for a terminal), else not wrapped at all.
 
     ``answers=False`` leaves out "Your answers", for when they are shown
     separately, next to the menu that changes them.
@@ -99,9 +131,14 @@ def to_text(result: Result, *, answers: bool = True) -> str:
         result.more_help,
         words.LABELLED(lang, label=words.SOURCE(lang), value=result.source),
         "",
-        words.LABELLED(lang, label=words.AGAIN(lang), value=" ".join(result.replay)),
     ]
-    return "\n".join(lines) + "\n"
+    text = fold("\n".join(lines), width) + "\n"
+    if width is None:
+        again = words.LABELLED(lang, label=words.AGAIN(lang), value=" ".join(result.replay))
+        return f"{text}{again}\n"
+    # Broken between its words with backslashes, it still pastes as one command.
+    again = fold(heading(words.AGAIN, lang), width)
+    return f"{text}{again}\n{shell_lines(result.replay, width)}\n"
 
 
 def print_answers(answers: Sequence[Answer], lang: Lang, console: Console) -> None:
@@ -116,6 +153,15 @@ def print_answers(answers: Sequence[Answer], lang: Lang, console: Console) -> No
         table.add_row(Text(answer.question), Text(answer.choice))
     console.print(_heading(words.YOUR_ANSWERS(lang)))
     console.print(table)
+
+
+def print_recap(result: Result, console: Console) -> None:
+    """``recap_text``, for a terminal."""
+    from ssc_wizard.rich_text import BreakingText as Text
+
+    print_answers(result.answers, result.lang, console)
+    console.print()
+    _print(console, Text(words.YOUR_RESULT(result.lang, title=result.title), style="bold"))
 
 
 def print_rich(result: Result, console: Console, *, answers: bool = True) -> None:
@@ -178,14 +224,14 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     console.print(Text(shell_lines(result.replay, console.width)), soft_wrap=True)
 
 
-def offices_text(listing: OfficeList) -> str:
+def offices_text(listing: OfficeList, width: int | None = None) -> str:
     lang = listing.lang
     lines = [words.OFFICES_OF(lang, title=listing.guide_title), ""]
     if listing.district is not None:
         lines += [words.FOR_DISTRICT(lang, district=listing.district.name), ""]
     lines += [*_office_lines(listing.offices, lang, titled=True), "", listing.more_help]
     lines += [words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)]
-    return "\n".join(lines) + "\n"
+    return fold("\n".join(lines), width) + "\n"
 
 
 def print_offices_rich(listing: OfficeList, console: Console) -> None:

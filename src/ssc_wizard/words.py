@@ -68,8 +68,15 @@ FOR_DISTRICT = Tr("For {district}.", "以下按{district}列出。")
 # Prompts --------------------------------------------------------------------
 
 BACK = Tr("Back", "返回上一题")
+#: Back from the list of answers to change, to the menu after the result.
+BACK_TO_MENU = Tr("Back", "返回")
 ARROW_KEYS = Tr("Use the arrow keys, then Enter.", "用方向键选择，按回车键确认。")
+#: Where the choices are numbered, before each question of the guide.
+QUESTION_NUMBER = Tr("Question {number}", "第 {number} 题")
+#: Just above the menu after a result, which keeps its title in view.
+YOUR_RESULT = Tr("Your result: {title}", "您的结果：{title}")
 WHAT_NOW = Tr("What would you like to do now?", "接下来您想做什么？")
+SHOW_RESULT = Tr("Show the result from the top", "从头再看一遍结果")
 CHANGE = Tr("Change an answer", "修改一个回答")
 START_AGAIN = Tr("Start again", "重新开始")
 QUIT = Tr("Quit", "退出")
@@ -78,6 +85,10 @@ ANSWER_IN_MENU = Tr("{question} - {choice}", "{question}——{choice}")
 NUMBERED_WHY = Tr(
     "This terminal cannot draw menus (TERM is dumb), so the choices are numbered.",
     "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。",
+)
+PLAIN_WHY = Tr(
+    "Plain mode: each choice has a number; type the number, then Enter.",
+    "纯文本模式：每个选项都有序号，输入序号后按回车键。",
 )
 NUMBERED_FLAGS = Tr(
     "To answer without questions, give the answers as flags: --answer QUESTION=CHOICE "
