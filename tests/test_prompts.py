@@ -111,7 +111,8 @@ def test_numbered_questions_and_the_menu_in_chinese(
 ) -> None:
     _typed(monkeypatch, "9\n\n")
     options = [("red", "红色"), ("green", "绿色")]
-    assert prompts.select("哪种颜色？", options, dumb, "zh", default="red", back=words.BACK) == "red"
+    chosen = prompts.select("哪种颜色？", options, dumb, "zh", default="red", back=words.BACK)
+    assert chosen == "red"
     out = dumb.getvalue()
     assert "这个终端无法显示菜单（TERM 为 dumb），所以选项用序号列出。" in out
     assert "哪种颜色？\n  1. 红色\n  2. 绿色\n  3. 返回上一题\n" in out
@@ -121,7 +122,9 @@ def test_numbered_questions_and_the_menu_in_chinese(
     answers = [Answer("colour", "哪种颜色？", "green", "绿色")]
     assert prompts.review(answers, dumb, "zh") == "colour"
     out = dumb.getvalue()
-    menu = "接下来您想做什么？\n  1. 从头再看一遍结果\n  2. 修改一个回答\n  3. 重新开始\n  4. 退出\n"
+    menu = (
+        "接下来您想做什么？\n  1. 从头再看一遍结果\n  2. 修改一个回答\n  3. 重新开始\n  4. 退出\n"
+    )
     assert menu in out
     # Back from the list of answers goes back to the menu, not to a question.
     assert "  1. 哪种颜色？——绿色\n  2. 返回\n" in out

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
 
+from ssc_wizard.model import Guide
 from ssc_wizard.paths import count_paths, iter_paths
 from ssc_wizard.report import _number, check_report, paths_json, paths_text
 
@@ -60,3 +62,20 @@ def test_a_count_longer_than_python_writes_out_is_rounded_in_text_and_exact_in_j
 )
 def test_rounded_counts_keep_the_first_two_digits_and_the_exponent(n: int, shown: str) -> None:
     assert _number(n) == shown
+
+
+def test_the_tree_as_plain_lines_is_the_tree_view_without_its_drawing(mini: Guide) -> None:
+    from rich.console import Console
+
+    from ssc_wizard.graph import tree
+    from ssc_wizard.report import tree_text, tree_view
+
+    text = tree_text(tree(mini))
+    console = Console(width=200, color_system=None)
+    with console.capture() as captured:
+        console.print(tree_view(tree(mini)))
+    drawn = [re.sub("[\u2500-\u257f]", " ", line).strip() for line in captured.get().splitlines()]
+    lines = text.splitlines()
+    assert [line.strip().removeprefix("- ") for line in lines] == drawn  # same lines, same order
+    assert not re.search("[\u2500-\u257f]", text)
+    assert lines[0] == drawn[0] and all(line.startswith(("- ", "  ")) for line in lines[1:])

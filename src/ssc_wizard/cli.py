@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -426,8 +426,13 @@ def _shown_dir(ctx: typer.Context) -> str | None:
 
 
 def _plain(ctx: typer.Context) -> bool:
-    """--plain given after the command's name, or before it."""
-    return bool(completion.option_value(ctx, "plain"))
+    """--plain (or SSC_WIZARD_PLAIN) given after the command's name, or before it."""
+    context: Any = ctx
+    while context is not None:
+        if context.params.get("plain"):
+            return True
+        context = context.parent
+    return False
 
 
 def _lang_option(ctx: typer.Context) -> Language | None:
@@ -486,6 +491,7 @@ def graph(
     ] = GraphFormat.tree,
     data_dir: DataDirOption = None,
     lang_option: LangOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Draw the decision tree: questions, the choices between them, and outcomes."""
     from ssc_wizard import graph
@@ -498,6 +504,13 @@ def graph(
             _write(graph.mermaid(guide, lang), lang)
         elif graph_format is GraphFormat.dot:
             _write(graph.dot(guide, lang), lang)
+        elif _plain(ctx):
+            from ssc_wizard.render import fold
+            from ssc_wizard.report import tree_text
+
+            ascii_only = terminal.unencodable("→", sys.stdout) is not None
+            text = tree_text(graph.tree(guide, lang), ascii_only=ascii_only)
+            _write(fold(text, terminal.columns() if sys.stdout.isatty() else None), lang)
         else:
             from ssc_wizard.report import tree_view
 

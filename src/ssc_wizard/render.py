@@ -171,10 +171,16 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
     from ssc_wizard.rich_text import BreakingText as Text
 
     lang = result.lang
+    title = Text(result.title, style="bold")
+    # A panel's title is never wrapped, only cut short: where it would not fit
+    # in the border, it goes above the panel, whole.
+    fits = linebreak.cells(result.title) + 6 <= console.width
+    if not fits:
+        _print(console, title)
     console.print(
         Panel(
             Text(result.summary),
-            title=Text(result.title, style="bold"),
+            title=title if fits else None,
             title_align="left",
             border_style="cyan",
         )

@@ -126,8 +126,23 @@ _TREE_STYLE = {
 }
 
 
+def _tree_label(item: TreeItem, arrow: str) -> list[tuple[str, str]]:
+    """A line of the tree view as (text, style) pieces: `choice → id  text`."""
+    pieces = []
+    if item.via is not None:
+        pieces.append((f"{item.via} {arrow} ", "dim"))
+    elif item.kind == "follow_up":
+        pieces.append(("then asks ", "dim"))
+    pieces += [(item.id, _TREE_STYLE[item.kind]), (f"  {item.text}", "")]
+    if item.kind == "seen":
+        pieces.append(("  (its branches are shown above)", "dim"))
+    elif item.kind == "deeper":
+        pieces.append(("  (too deep to show here: see --format mermaid or dot)", "dim"))
+    return pieces
+
+
 def tree_view(root: TreeItem, *, ascii_only: bool = False) -> Tree:
-    """The tree view for rich: `choice → id  text`, a question's branches once.
+    """The tree view for rich, a question's branches once.
 
     ``ascii_only``: for an output that cannot show →.
     """
@@ -139,16 +154,8 @@ def tree_view(root: TreeItem, *, ascii_only: bool = False) -> Tree:
 
     def label(item: TreeItem) -> Text:
         text = Text()
-        if item.via is not None:
-            text.append(f"{item.via} {arrow} ", style="dim")
-        elif item.kind == "follow_up":
-            text.append("then asks ", style="dim")
-        text.append(item.id, style=_TREE_STYLE[item.kind])
-        text.append(f"  {item.text}")
-        if item.kind == "seen":
-            text.append("  (its branches are shown above)", style="dim")
-        elif item.kind == "deeper":
-            text.append("  (too deep to show here: see --format mermaid or dot)", style="dim")
+        for piece, style in _tree_label(item, arrow):
+            text.append(piece, style=style)
         return text
 
     top = Tree(label(root))
@@ -158,3 +165,17 @@ def tree_view(root: TreeItem, *, ascii_only: bool = False) -> Tree:
         for child in item.children:
             stack.append((child, branch.add(label(child))))
     return top
+
+
+def tree_text(root: TreeItem, *, ascii_only: bool = False) -> str:
+    """The tree view as plain lines, each level two spaces further in: no
+    lines drawn between them, which a screen reader would read out."""
+    arrow = "->" if ascii_only else "→"
+    lines = []
+    stack = [(root, 0)]
+    while stack:
+        item, depth = stack.pop()
+        marker = "  " * (depth - 1) + "- " if depth else ""
+        lines.append(marker + "".join(piece for piece, _ in _tree_label(item, arrow)))
+        stack += [(child, depth + 1) for child in reversed(item.children)]
+    return "\n".join(lines) + "\n"
