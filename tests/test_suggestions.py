@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from ssc_wizard.ids import canonical, completed, resolve
+from ssc_wizard.suggest import near_language
 
-from conftest import console_script
+from conftest import MINI, console_script
 
 QUESTIONS = "card_state, keep_card, keep_shandong_card, account_normal, district"
 CARD_STATES = "not_damaged, damaged_card, lost, out_of_province, other_shandong_city, none"
+FORMATS = "rich, text, json, markdown"
 
 
 def wizard(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -205,3 +207,152 @@ def test_resolve_and_completed() -> None:
     assert completed("Card-St", "card_state") == "Card-State"
     assert completed("", "card_state") == "card_state"
     assert completed("keep", "card_state") is None
+
+
+# --- --format and --lang: our words, not pydantic's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "en", "zh"),
+    [
+        (
+            ["--format", "yaml"],
+            f"Error: Invalid value for '--format': 'yaml' is not a format; the formats are: "
+            f"{FORMATS}\n",
+            f"Error: Invalid value for '--format': 没有 yaml 这种格式；可用的格式是：{FORMATS}\n",
+        ),
+        (
+            ["--format", "jsn"],
+            f"'jsn' is not a format; did you mean 'json'? The formats are: {FORMATS}\n",
+            f"没有 jsn 这种格式；您是不是想用 json？可用的格式是：{FORMATS}\n",
+        ),
+        (
+            ["offices", "--format", "markdwn"],
+            f"'markdwn' is not a format; did you mean 'markdown'? The formats are: {FORMATS}\n",
+            "没有 markdwn 这种格式；您是不是想用 markdown？",
+        ),
+        (
+            ["graph", "--format", "svg"],
+            "'svg' is not a format; the formats are: tree, mermaid, dot\n",
+            "没有 svg 这种格式；可用的格式是：tree, mermaid, dot\n",
+        ),
+        (
+            ["graph", "--format", "mermiad"],
+            "'mermiad' is not a format; did you mean 'mermaid'? The formats are: "
+            "tree, mermaid, dot\n",
+            "没有 mermiad 这种格式；您是不是想用 mermaid？",
+        ),
+        (
+            ["paths", "--format", "yaml"],
+            "'yaml' is not a format; the formats are: text, json\n",
+            "没有 yaml 这种格式；可用的格式是：text, json\n",
+        ),
+        (
+            ["paths", "--format", "jsno"],
+            "'jsno' is not a format; did you mean 'json'? The formats are: text, json\n",
+            "没有 jsno 这种格式；您是不是想用 json？",
+        ),
+    ],
+)
+def test_a_wrong_format_is_refused_in_our_words(args: list[str], en: str, zh: str) -> None:
+    assert en in refused(*args)
+    assert zh in refused("--lang", "zh", *args)
+    assert zh in refused(*args, SSC_WIZARD_LANG="zh")
+    if args[0] in ("--format", "offices", "graph"):  # --lang read after --format, too
+        assert zh in refused(*args, "--lang", "zh")
+
+
+def test_a_format_in_capitals_is_still_the_format() -> None:
+    ran = wizard("-a", "card_state=lost", "--format", "JSON")
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["outcome"]["id"] == "lost_card"
+
+
+LANGUAGES = "The languages are: en (English), zh (Simplified Chinese)\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("zh-CN", "zh"),
+        ("zh_TW", "zh"),
+        ("ZH_cn", "zh"),
+        ("zh_CN.UTF-8", "zh"),
+        ("chinese", "zh"),
+        ("Chinese", "zh"),
+        ("中文", "zh"),
+        ("english", "en"),
+        ("en-US", "en"),
+        ("eng", "en"),
+    ],
+)
+def test_a_language_s_name_or_locale_suggests_its_code(typed: str, meant: str) -> None:
+    said = refused("--lang", typed)
+    assert (
+        f"Error: Invalid value for '--lang' (env var: 'SSC_WIZARD_LANG'): {typed!r} is not a "
+        f"language of ssc-wizard; did you mean {meant!r}? {LANGUAGES}" in said
+    )
+
+
+def test_an_unknown_language_lists_the_languages_in_the_language_of_the_run() -> None:
+    assert (
+        "'fr' is not a language of ssc-wizard; the languages are: en (English), "
+        "zh (Simplified Chinese)\n" in refused("--lang", "fr")
+    )
+    assert "ssc-wizard 没有 fr 这种语言；可用的语言是：en（英语）、zh（简体中文）\n" in refused(
+        "--lang", "fr", LANG="zh_CN.UTF-8"
+    )
+    assert "'fr' is not a language" in refused(SSC_WIZARD_LANG="fr")
+
+
+def test_a_language_in_capitals_is_still_the_language() -> None:
+    ran = wizard("--lang", "ZH", "-a", "card_state=lost", "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["lang"] == "zh"
+
+
+def test_near_language_knows_nothing_of_other_languages() -> None:
+    assert near_language("fr", ["en", "zh"]) == []
+    assert near_language("français", ["en", "zh"]) == []
+
+
+# --- a command that is an answer ----------------------------------------------------
+
+LOST = (
+    'To answer "What is your situation with the social security card?" with '
+    '"I have lost my card", run: ssc-wizard --answer card_state=lost\n'
+)
+
+
+@pytest.mark.parametrize("typed", ["lost", "Lost", "LOST"])
+def test_an_answer_typed_as_a_command_says_how_to_give_it(typed: str) -> None:
+    assert f"Error: No such command {typed!r}. {LOST}" in refused(typed)
+
+
+def test_an_answer_typed_as_a_command_in_chinese() -> None:
+    zh = "要对“您的社会保障卡属于哪种情况？”回答“社保卡丢失了”，请运行："
+    said = refused("lost", LANG="zh_CN.UTF-8")
+    assert f"Error: No such command 'lost'. {zh}ssc-wizard --answer card_state=lost\n" in said
+    said = refused("--lang", "zh", "lost")
+    assert f"{zh}ssc-wizard --lang zh --answer card_state=lost\n" in said
+
+
+def test_an_answer_typed_as_a_command_is_of_the_guide_in_use() -> None:
+    said = refused("--data-dir", str(MINI), "red")
+    command = f"ssc-wizard --data-dir {MINI} --answer colour=red"
+    assert f'To answer "Which colour?" with "Red", run: {command}\n' in said
+    said = refused("red", SSC_WIZARD_DATA=str(MINI))
+    assert f'To answer "Which colour?" with "Red", run: {command}\n' in said
+    assert "To answer" not in refused("lost", SSC_WIZARD_DATA=str(MINI))
+
+
+def test_an_unknown_command_from_an_unreadable_guide_is_click_s_message(tmp_path: Path) -> None:
+    said = refused("--data-dir", str(tmp_path), "lost")
+    assert said.endswith("Error: No such command 'lost'.\n")
+
+
+def test_other_unknown_commands_keep_click_s_words() -> None:
+    assert refused("ofices").endswith("Error: No such command 'ofices'. Did you mean 'offices'?\n")
+    assert refused("stolen").endswith("Error: No such command 'stolen'.\n")
+    # Only the first question's choices: the district is not the first thing asked.
+    assert refused("lixia").endswith("Error: No such command 'lixia'.\n")

@@ -201,6 +201,30 @@ REFUSED_BEFORE = Tr(
 #: Near misses, offered after a refusal: ``'a' or 'b'``.
 EITHER = Tr("{some} or {last}", "{some} 或 {last}")
 LIST_SEPARATOR = Tr(", ", "、")
+#: A value of --format that is not one (click's words come before it).
+NO_SUCH_FORMAT = Tr(
+    "{typed!r} is not a format; the formats are: {formats}",
+    "没有 {typed} 这种格式；可用的格式是：{formats}",
+)
+NO_SUCH_FORMAT_NEAR = Tr(
+    "{typed!r} is not a format; did you mean {near}? The formats are: {formats}",
+    "没有 {typed} 这种格式；您是不是想用 {near}？可用的格式是：{formats}",
+)
+NO_SUCH_LANGUAGE = Tr(
+    "{typed!r} is not a language of ssc-wizard; the languages are: {languages}",
+    "ssc-wizard 没有 {typed} 这种语言；可用的语言是：{languages}",
+)
+NO_SUCH_LANGUAGE_NEAR = Tr(
+    "{typed!r} is not a language of ssc-wizard; did you mean {near}? "
+    "The languages are: {languages}",
+    "ssc-wizard 没有 {typed} 这种语言；您是不是想用 {near}？可用的语言是：{languages}",
+)
+LANGUAGES = Tr("en (English), zh (Simplified Chinese)", "en（英语）、zh（简体中文）")
+#: After click's "No such command 'lost'.", when the word is a choice of the first question.
+ANSWER_INSTEAD = Tr(
+    'To answer "{question}" with "{choice}", run: {command}',
+    "要对“{question}”回答“{choice}”，请运行：{command}",
+)
 
 
 def everything(lang: Lang) -> str:
