@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import MINI
+from conftest import JINAN_CHOICES, MINI
 
 SCRIPT = str(Path(sys.executable).parent / "ssc-wizard")
 
@@ -129,3 +129,44 @@ def test_a_real_bash_completes_an_answer_with_tab() -> None:
 )
 def test_the_labels_are_in_the_language_asked_for(line: str, env: dict[str, str]) -> None:
     assert _complete("fish", line, **env) == ["district=lixia\t历下区", "district=licheng\t历城区"]
+
+
+# --- ids typed in another case, or with - for _ ----------------------------------------
+
+
+def test_a_question_in_another_case_completes_to_its_choices() -> None:
+    # bash replaces only what follows the "=": the choice ids alone.
+    assert _complete("bash", "ssc-wizard --answer Card-State=")[:3] == [
+        "not_damaged",
+        "damaged_card",
+        "lost",
+    ]
+    assert _complete("fish", "ssc-wizard -a CARD_STATE=l") == [
+        "CARD_STATE=lost\tI have lost my card"
+    ]
+
+
+def test_what_is_typed_stays_as_typed_and_the_rest_of_the_id_follows() -> None:
+    # Every shell offers only what starts with the word as typed.
+    assert _complete("bash", "ssc-wizard --answer card-st")[:2] == [
+        "card-state=not_damaged",
+        "card-state=damaged_card",
+    ]
+    assert _complete("bash", "ssc-wizard --answer Card-State=Lo") == ["Lost"]
+    assert _complete("bash", "ssc-wizard --answer card") == [
+        f"card_state={choice}" for choice in JINAN_CHOICES["card_state"]
+    ]
+    assert _complete("bash", "ssc-wizard --answer Keep") == ["Keep_card=", "Keep_shandong_card="]
+
+
+def test_answers_already_typed_in_another_case_count() -> None:
+    line = "ssc-wizard -a Card-State=Not-Damaged --answer "
+    assert _complete("bash", line)[:2] == ["district=lixia", "district=shizhong"]
+    assert _complete("bash", "ssc-wizard -a CARD_STATE=LOST --answer ") == []
+
+
+def test_district_ids_in_another_case_for_offices() -> None:
+    assert _complete("bash", "ssc-wizard offices --district Li") == ["Lixia", "Licheng"]
+    assert _complete("fish", "ssc-wizard offices --district TIAN") == [
+        "TIANqiao\tTianqiao District"
+    ]

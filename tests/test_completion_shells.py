@@ -221,3 +221,46 @@ def test_powershell_reads_each_hostile_label_as_written(hostile: Path) -> None:
         assert value.startswith("colour=")
         listed[value.removeprefix("colour=")] = str(description).replace("\u200b", "")
     assert listed == _shown(EVERY)
+
+
+#: How each shell loads the script ``--show-completion`` prints, as the README says.
+LOAD = {
+    "bash": ("bash", ["--norc", "--noprofile"], ['eval "$(ssc-wizard --show-completion)"']),
+    "zsh": (
+        "zsh",
+        ["-f"],
+        ["autoload -Uz compinit && compinit -u -D", 'eval "$(ssc-wizard --show-completion)"'],
+    ),
+    "fish": (
+        "fish",
+        ["--no-config"],
+        ["function fish_prompt; echo '$ '; end", "ssc-wizard --show-completion | source"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOAD))
+def test_an_id_typed_in_another_case_completes_and_gives_the_guide_s_id(
+    name: str, tmp_path: Path
+) -> None:
+    """``Card-State=lo`` and Tab: the choice is completed after the question as typed,
+    and the result (its JSON ``answers``) names the question and choice by their ids."""
+    program, args, setup = LOAD[name]
+    if not REQUIRED and not shutil.which(program):
+        pytest.skip(f"needs {program}")
+    here = tmp_path / "here"
+    here.mkdir()
+    shell = Shell(program, args, here)
+    try:
+        if name != "fish":
+            shell.child.expect_exact("$ ")
+        for command in setup:
+            shell.run(command)
+        screen = shell.tab("ssc-wizard --answer Card-State=lo")
+        shell.run(" --format json > result.json")
+    finally:
+        shell.close()
+    assert "$ ssc-wizard --answer Card-State=lost" in screen, screen
+    result = json.loads((here / "result.json").read_text(encoding="utf-8"))
+    assert result["answers"] == {"card_state": "lost"}
+    assert result["command"] == "ssc-wizard --answer card_state=lost"

@@ -165,6 +165,41 @@ CASES = [
     Case("answer with a bidi override", ("-a", "card_state=\u202e"), 2, r"'\u202e' is not a"),
     Case("unknown flag with an escape", ("--\x1b]0;x\x07",), 2, "No such option"),
     Case("--lang with an escape", ("--lang", "\x1b[31m"), 2, "Invalid value for '--lang'"),
+    Case("--format with an escape", ("--format", "\x1b[2J"), 2, r"'\x1b[2J' is not a format"),
+    Case(
+        "--format with an escape, refused in Chinese",
+        ("--lang", "zh", "--format", "j\x1b[2Json"),
+        2,
+        r"没有 j\x1b[2Json 这种格式；您是不是想用 json？",
+    ),
+    Case(
+        "a near miss in brackets",
+        ("-a", "card_state=[lost]"),
+        2,
+        "'[lost]' is not a choice of 'card_state' (What is your situation with the social "
+        "security card?); did you mean 'lost'?",
+    ),
+    Case(
+        "a near miss with an escape, in Chinese",
+        ("--lang", "zh", "-a", "card_state=lo\x1bst"),
+        2,
+        r"lo\x1bst 不是问题 card_state",
+    ),
+    Case("a command with an escape", ("lo\x1bst",), 2, r"No such command 'lo\x1bst'."),
+    Case(
+        "a command that is an answer, in a guide with control characters",
+        ("--data-dir", "{guide}", "red"),
+        2,
+        r'To answer "Which \x1b[31mcolour\x1b[0m?" with "Red", run: ssc-wizard --data-dir',
+        scenarios=CONTROLS,
+    ),
+    Case(
+        "a command that is an answer, in Chinese, in a guide with control characters",
+        ("--data-dir", "{guide}", "--lang", "zh", "Red"),
+        2,
+        r"要对“哪种\u202e颜色？”回答“红”，请运行：ssc-wizard --data-dir",
+        scenarios=CONTROLS,
+    ),
     # --- --answers-file ---------------------------------------------------------------
     Case(
         "answers file: an id the guide has retired",

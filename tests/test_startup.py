@@ -26,6 +26,8 @@ TOOLS = {
     "ssc_wizard.guide_schema",
     "ssc_wizard.helptext",
 }
+#: Only once something is refused: "did you mean ...?".
+REFUSALS = {"ssc_wizard.suggest"}
 
 
 def imported(argv: list[str]) -> set[str]:
@@ -52,7 +54,12 @@ def imported(argv: list[str]) -> set[str]:
 @pytest.mark.parametrize("fmt", ["rich", "text", "json", "markdown"])
 def test_a_scripted_run_never_loads_the_prompts_or_the_tools(fmt: str) -> None:
     modules = imported([*SCRIPTED, "--format", fmt])
-    assert not modules & (PROMPTS | TOOLS)
+    assert not modules & (PROMPTS | TOOLS | REFUSALS)
+
+
+def test_ids_in_another_case_load_nothing_more() -> None:
+    modules = imported(["-a", "Card-State=Not-Damaged", "-a", "district=LIXIA", "--format", "json"])
+    assert not modules & (PROMPTS | TOOLS | REFUSALS)
 
 
 def test_a_json_run_does_not_load_rich_either() -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ssc_wizard import words, yamlio
+from ssc_wizard import ids, words, yamlio
 from ssc_wizard.controls import shown_command
-from ssc_wizard.engine import answer_problem
+from ssc_wizard.engine import answer_problem, named
 from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
 from ssc_wizard.lang import Lang
 from ssc_wizard.loader import read_text
@@ -28,16 +28,37 @@ def example(guide: Guide) -> tuple[str, str]:
     return start, next(iter(guide.choices(start)))
 
 
+def meant(guide: Guide, item: str) -> tuple[str, str]:
+    """An answer like the one typed without its ``=``: to the question named
+    (``district``: ``district=lixia``), or with the choice named when exactly
+    one question offers it (``lost``: ``card_state=lost``); else ``example``."""
+    typed = item.strip().strip("=")
+    question_id = ids.resolve(typed, guide.scenarios.questions)
+    if question_id in guide.scenarios.questions:
+        return question_id, next(iter(guide.choices(question_id)), "CHOICE")
+    offering: list[tuple[str, str]] = []
+    for question_id in guide.scenarios.questions:  # only when refused: the time is no matter
+        choices = guide.choices(question_id)
+        choice_id = ids.resolve(typed, choices)
+        if choice_id in choices:
+            offering.append((question_id, choice_id))
+    return offering[0] if len(offering) == 1 else example(guide)
+
+
 def parse_flags(items: Iterable[str], guide: Guide, lang: Lang = "en") -> Given:
-    """``QUESTION=CHOICE`` arguments; the same question twice must agree."""
+    """``QUESTION=CHOICE`` arguments; the same question twice must agree.
+
+    Ids in another case or with ``-`` for ``_`` are taken as the guide's (``named``).
+    """
     answers: dict[str, str] = {}
     for item in items:
         question_id, sep, choice_id = item.partition("=")
         question_id, choice_id = question_id.strip(), choice_id.strip()
         if not sep or not question_id or not choice_id:
             raise UsageError(
-                words.NOT_AN_ANSWER(lang, item=item, example="{}={}".format(*example(guide)))
+                words.NOT_AN_ANSWER(lang, item=item, example="{}={}".format(*meant(guide, item)))
             )
+        question_id, choice_id = named(guide, question_id, choice_id)
         if answers.get(question_id, choice_id) != choice_id:
             raise UsageError(
                 words.ANSWERED_TWICE(
@@ -96,11 +117,18 @@ def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
             kind = "a list" if isinstance(choice_id, list) else "a mapping"
             problems.append(doc.problem(path, f"expected a choice id, got {kind}"))
             continue
+        question_id, choice_id = named(guide, question_id, choice_id)
         # In English, like every other problem found in a file.
         message = answer_problem(guide, question_id, choice_id, "en")
         if message is not None:
             known = question_id in guide.scenarios.questions
             problems.append(doc.problem(path, message, key=not known))
+            continue
+        if answers.get(question_id, choice_id) != choice_id:  # card_state, then Card-State
+            message = words.ANSWERED_TWICE(
+                "en", question_id=question_id, first=answers[question_id], second=choice_id
+            )
+            problems.append(doc.problem(path, message, key=True))
             continue
         where = doc.locate(path, key=True)
         answers[question_id] = choice_id

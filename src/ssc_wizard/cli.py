@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
-from ssc_wizard import __version__, completion, formats, terminal, words
+from ssc_wizard import __version__, completion, formats, terminal, usage, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
 from ssc_wizard.controls import json_escaped, shell_quote, visible, visible_in
 from ssc_wizard.engine import Pending, Reached, missing_answer
@@ -47,6 +47,7 @@ EXIT_CUT_SHORT = 1
 
 app = typer.Typer(
     name="ssc-wizard",
+    cls=usage.Group,  # "No such command 'lost'" says which --answer was meant
     add_completion=True,
     subcommand_metavar="[COMMAND]",
     pretty_exceptions_enable=False,
@@ -213,6 +214,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         case_sensitive=False,
+        parser=usage.parse_as(Format, "format"),
         help="Output format. Default: rich on a terminal, text otherwise; "
         "with --output, json for *.json, markdown for *.md, text otherwise.",
     ),
@@ -250,6 +252,7 @@ LangOption = Annotated[
         "--lang",
         envvar="SSC_WIZARD_LANG",
         case_sensitive=False,
+        parser=usage.parse_as(Language, "language"),
         help="Language: en (English) or zh (Simplified Chinese). "
         "Default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en.",
     ),
@@ -485,6 +488,7 @@ def graph(
         typer.Option(
             "--format",
             case_sensitive=False,
+            parser=usage.parse_as(GraphFormat, "format"),
             help="tree: drawn in the terminal; mermaid: a Mermaid flowchart "
             "(GitHub draws it in a ```mermaid block); dot: Graphviz DOT.",
         ),
@@ -537,7 +541,12 @@ def paths(
     ctx: typer.Context,
     paths_format: Annotated[
         PathsFormat,
-        typer.Option("--format", case_sensitive=False, help="text: one line a path; json."),
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            parser=usage.parse_as(PathsFormat, "format"),
+            help="text: one line a path; json.",
+        ),
     ] = PathsFormat.text,
     limit: Annotated[
         int,

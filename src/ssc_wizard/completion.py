@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import typer  # at run time: typer reads these functions' annotations
 
+from ssc_wizard import ids
 from ssc_wizard.controls import visible
-from ssc_wizard.engine import open_questions
+from ssc_wizard.engine import named, open_questions
 from ssc_wizard.errors import WizardError
 from ssc_wizard.lang import Lang, from_environment
 from ssc_wizard.loader import default_data_dir, load_guide
@@ -32,26 +33,29 @@ Completions = list[tuple[str, str]]  # (value, what it means)
 
 
 def answers(ctx: typer.Context, incomplete: str) -> Completions:
+    """Ids typed in another case or with ``-`` for ``_`` count (see ``ids``); a
+    completion keeps what was typed, since a shell offers only what starts with it."""
     guide = _guide(ctx)
     if guide is None:
         return []
     lang = _lang(ctx)
     questions = guide.scenarios.questions
-    given = dict(item.partition("=")[::2] for item in ctx.params.get("answer") or ())
-    question_id, sep, partial = incomplete.partition("=")
+    given = dict(named(guide, *item.partition("=")[::2]) for item in ctx.params.get("answer") or ())
+    typed, sep, partial = incomplete.partition("=")
+    question_id = ids.resolve(typed, questions)
     if not sep:
         left = open_questions(guide, given)
-        matching = [q for q in left if q.startswith(incomplete)]
+        matching = [(q, c) for q in left if (c := ids.completed(incomplete, q)) is not None]
         if len(matching) != 1:
-            return [(f"{q}=", visible(questions[q].text.get(lang))) for q in matching]
+            return [(f"{c}=", visible(questions[q].text.get(lang))) for q, c in matching]
         # One question fits: go straight on to its choices, so the shell adds no space after "=".
-        question_id, partial = matching[0], ""
+        (question_id, typed), partial = matching[0], ""
     if question_id not in questions:
         return []
     return [
-        (f"{question_id}={choice_id}", visible(choice.label.get(lang)))
+        (f"{typed}={c}", visible(choice.label.get(lang)))
         for choice_id, choice in guide.choices(question_id).items()
-        if choice_id.startswith(partial)
+        if (c := ids.completed(partial, choice_id)) is not None
     ]
 
 
@@ -61,9 +65,9 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
         return []
     lang = _lang(ctx)
     return [
-        (district_id, visible(district.name.get(lang)))
+        (c, visible(district.name.get(lang)))
         for district_id, district in guide.offices.districts.items()
-        if district_id.startswith(incomplete)
+        if (c := ids.completed(incomplete, district_id)) is not None
     ]
 
 

@@ -7,10 +7,10 @@ missing answers, going back and changing them is ``session``'s business.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ssc_wizard import words
+from ssc_wizard import ids, words
 from ssc_wizard.errors import UsageError
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Choice, Guide, Question
@@ -39,11 +39,28 @@ class Reached:
     answers: dict[str, str]
 
 
+def named(guide: Guide, question_id: str, choice_id: str) -> tuple[str, str]:
+    """The question and choice ids a typed answer names: ``Card-State=Lost`` is
+    ``card_state=lost`` (see ``ids``). What names none is left as typed."""
+    questions = guide.scenarios.questions
+    question_id = ids.resolve(question_id, questions)
+    if question_id in questions:
+        known = guide.choices(question_id).keys() | questions[question_id].retired.keys()
+        choice_id = ids.resolve(choice_id, known)
+    return question_id, choice_id
+
+
 def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang = "en") -> str | None:
-    """What is wrong with one answer (an unknown question or choice), or None."""
+    """What is wrong with one answer (an unknown question or choice), or None.
+
+    The ids are as ``named`` gives them. A near miss is suggested.
+    """
     questions = guide.scenarios.questions
     if question_id not in questions:
-        return words.NO_SUCH_QUESTION(lang, question_id=question_id, questions=", ".join(questions))
+        near = _near(question_id, questions, lang)
+        return (words.NO_SUCH_QUESTION if near is None else words.NO_SUCH_QUESTION_NEAR)(
+            lang, question_id=question_id, near=near, questions=", ".join(questions)
+        )
     choices = guide.choices(question_id)
     retired = questions[question_id].retired.get(choice_id)
     if choice_id not in choices and retired is not None:
@@ -55,14 +72,22 @@ def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang = 
             choices=", ".join(choices),
         )
     if choice_id not in choices:
-        return words.NO_SUCH_CHOICE(
+        near = _near(choice_id, choices, lang)
+        return (words.NO_SUCH_CHOICE if near is None else words.NO_SUCH_CHOICE_NEAR)(
             lang,
             choice_id=choice_id,
             question_id=question_id,
             question=questions[question_id].text.get(lang),
+            near=near,
             choices=", ".join(choices),
         )
     return None
+
+
+def _near(typed: str, known: Iterable[str], lang: Lang) -> str | None:
+    from ssc_wizard.suggest import did_you_mean  # only once something is refused
+
+    return did_you_mean(typed, known, lang)
 
 
 def check_answers(guide: Guide, answers: Mapping[str, str], lang: Lang = "en") -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ssc_wizard import words
+from ssc_wizard import ids, words
 from ssc_wizard.controls import shell_quote
 from ssc_wizard.engine import Reached
 from ssc_wizard.errors import UsageError
@@ -311,12 +311,20 @@ def build_result(
 
 
 def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en") -> OfficeList:
-    """Every office kind, with the district's own ones named when a district is given."""
+    """Every office kind, with the district's own ones named when a district is given.
+
+    The district's id may be typed in any case, with ``-`` for ``_`` (see ``ids``).
+    """
     districts = guide.offices.districts
+    if district_id is not None:
+        district_id = ids.resolve(district_id, districts)
     if district_id is not None and district_id not in districts:
         if districts:
-            message = words.NO_SUCH_DISTRICT(
-                lang, district_id=district_id, districts=", ".join(districts)
+            from ssc_wizard.suggest import did_you_mean  # only once something is refused
+
+            near = did_you_mean(district_id, districts, lang)
+            message = (words.NO_SUCH_DISTRICT if near is None else words.NO_SUCH_DISTRICT_NEAR)(
+                lang, district_id=district_id, near=near, districts=", ".join(districts)
             )
         else:
             message = words.NO_DISTRICTS(lang, district_id=district_id)

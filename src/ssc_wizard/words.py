@@ -122,9 +122,20 @@ NO_SUCH_QUESTION = Tr(
     "there is no question {question_id!r}; the questions are: {questions}",
     "没有问题 {question_id}；现有的问题是：{questions}",
 )
+#: ``near``: the ids closest to what was typed (``EITHER``).
+NO_SUCH_QUESTION_NEAR = Tr(
+    "there is no question {question_id!r}; did you mean {near}? The questions are: {questions}",
+    "没有问题 {question_id}；您是不是想输入 {near}？现有的问题是：{questions}",
+)
 NO_SUCH_CHOICE = Tr(
     "{choice_id!r} is not a choice of {question_id!r} ({question}); choose one of: {choices}",
     "{choice_id} 不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
+)
+NO_SUCH_CHOICE_NEAR = Tr(
+    "{choice_id!r} is not a choice of {question_id!r} ({question}); did you mean {near}? "
+    "Choose one of: {choices}",
+    "{choice_id} 不是问题 {question_id}（{question}）的选项；您是不是想选 {near}？"
+    "请从以下选项中选择：{choices}",
 )
 #: A choice id the guide once offered; ``why`` is the guide's own text.
 RETIRED_CHOICE = Tr(
@@ -150,6 +161,10 @@ OFF_PATH_MANY = Tr(
 NO_SUCH_DISTRICT = Tr(
     "there is no district {district_id!r}; the districts are: {districts}",
     "没有区县 {district_id}；现有的区县是：{districts}",
+)
+NO_SUCH_DISTRICT_NEAR = Tr(
+    "there is no district {district_id!r}; did you mean {near}? The districts are: {districts}",
+    "没有区县 {district_id}；您是不是想输入 {near}？现有的区县是：{districts}",
 )
 NO_DISTRICTS = Tr(
     "there is no district {district_id!r}; this guide has no districts",
@@ -192,6 +207,34 @@ REFUSED_BEFORE = Tr(
     "after its name (see ssc-wizard {command} --help)",
     "{options} 用于回答问题，不能放在 {command} 之前；请把 {command} 的选项写在它的名字之后"
     "（见 ssc-wizard {command} --help）",
+)
+
+#: Near misses, offered after a refusal: ``'a' or 'b'``.
+EITHER = Tr("{some} or {last}", "{some} 或 {last}")
+LIST_SEPARATOR = Tr(", ", "、")
+#: A value of --format that is not one (click's words come before it).
+NO_SUCH_FORMAT = Tr(
+    "{typed!r} is not a format; the formats are: {formats}",
+    "没有 {typed} 这种格式；可用的格式是：{formats}",
+)
+NO_SUCH_FORMAT_NEAR = Tr(
+    "{typed!r} is not a format; did you mean {near}? The formats are: {formats}",
+    "没有 {typed} 这种格式；您是不是想用 {near}？可用的格式是：{formats}",
+)
+NO_SUCH_LANGUAGE = Tr(
+    "{typed!r} is not a language of ssc-wizard; the languages are: {languages}",
+    "ssc-wizard 没有 {typed} 这种语言；可用的语言是：{languages}",
+)
+NO_SUCH_LANGUAGE_NEAR = Tr(
+    "{typed!r} is not a language of ssc-wizard; did you mean {near}? "
+    "The languages are: {languages}",
+    "ssc-wizard 没有 {typed} 这种语言；您是不是想用 {near}？可用的语言是：{languages}",
+)
+LANGUAGES = Tr("en (English), zh (Simplified Chinese)", "en（英语）、zh（简体中文）")
+#: After click's "No such command 'lost'.", when the word is a choice of the first question.
+ANSWER_INSTEAD = Tr(
+    'To answer "{question}" with "{choice}", run: {command}',
+    "要对“{question}”回答“{choice}”，请运行：{command}",
 )
 
 

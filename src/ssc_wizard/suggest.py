@@ -1,0 +1,72 @@
+"""Near misses: "did you mean ...?" for an id, a format or a language that was refused.
+
+Imported only once something has been refused, so that a run that goes well
+never pays for it (nor for difflib).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+from ssc_wizard import words
+from ssc_wizard.ids import canonical
+from ssc_wizard.lang import Lang
+
+#: At most this many suggestions: more would be a list, and the message has one.
+MOST = 3
+#: What a language is often called instead of its code, lower case.
+LANGUAGE_NAMES: dict[str, str] = {
+    "english": "en",
+    "eng": "en",
+    "英文": "en",
+    "英语": "en",
+    "英語": "en",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "putonghua": "zh",
+    "cn": "zh",
+    "chs": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "漢語": "zh",
+    "普通话": "zh",
+    "简体中文": "zh",
+    "簡體中文": "zh",
+    "繁體中文": "zh",
+    "繁体中文": "zh",
+}
+
+
+def near(typed: str, known: Iterable[str]) -> list[str]:
+    """The ids of ``known`` closest to ``typed`` (in any case, ``-`` for ``_``), best first."""
+    return get_close_matches(canonical(typed), list(known), n=MOST)
+
+
+def near_language(typed: str, codes: Iterable[str]) -> list[str]:
+    """The code meant by a locale (``zh-CN``, ``zh_TW.UTF-8``), a name (``Chinese``,
+    ``中文``), or a near miss of a code (``eng``); [] when none is."""
+    codes = list(codes)
+    said = typed.strip().casefold()
+    # A locale or a tag: its language is the part before the region or encoding.
+    base = said.replace("-", "_").partition("_")[0].partition(".")[0]
+    for guess in (said, base):
+        if guess in codes:
+            return [guess]
+        if guess in LANGUAGE_NAMES:
+            return [LANGUAGE_NAMES[guess]]
+    return near(said, codes)
+
+
+def either(ids: list[str], lang: Lang) -> str:
+    """``'a'``, ``'a' or 'b'``, ``'a', 'b' or 'c'``; in Chinese without the quotes."""
+    shown = [repr(i) if lang == "en" else i for i in ids]
+    if len(shown) == 1:
+        return shown[0]
+    return words.EITHER(lang, some=words.LIST_SEPARATOR(lang).join(shown[:-1]), last=shown[-1])
+
+
+def did_you_mean(typed: str, known: Iterable[str], lang: Lang) -> str | None:
+    """The near misses of ``typed`` among ``known``, ready for a message; None if none."""
+    found = near(typed, known)
+    return either(found, lang) if found else None

@@ -1,0 +1,132 @@
+"""The command line's own refusals, in our words: a bad ``--format`` or
+``--lang``, and an unknown command that is an answer.
+
+typer checks an option's value against its choices with pydantic, whose
+message reaches the person as ``Value error, 'yaml' is not one of ...``.
+``parse_as`` checks it instead, and refuses it as click refuses any bad value
+(``Invalid value for '--format': ...``, exit 2), in the language of the run,
+with the near misses. ``Group`` adds to click's ``No such command 'lost'.``
+the ``--answer`` that was probably meant. The messages are built in
+``suggest``, imported only when something is refused.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import typer
+from typer._click.exceptions import UsageError  # typer vendors click: not public API
+from typer.core import TyperGroup
+
+from ssc_wizard import ids
+
+if TYPE_CHECKING:
+    from ssc_wizard.lang import Lang
+
+E = TypeVar("E", bound=StrEnum)
+
+#: What an option's values are: which words refuse one.
+Kind = Literal["format", "language"]
+
+
+def parse_as(kind: type[E], what: Kind) -> Callable[[Any], E]:
+    """A typer ``parser`` for an option whose values are ``kind``'s, in any case."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, kind):
+            return value
+        typed = str(value)
+        try:
+            return kind(ids.canonical(typed))
+        except ValueError:
+            pass
+        from ssc_wizard.controls import visible
+
+        message = _not_one_of(typed, [member.value for member in kind], what)
+        # A BadParameter passes through pydantic untouched; click names the option.
+        raise typer.BadParameter(visible(message)) from None
+
+    return parse
+
+
+def _not_one_of(typed: str, values: list[str], what: Kind) -> str:
+    from typer._click.globals import get_current_context
+
+    from ssc_wizard import suggest, words
+
+    lang = run_language(get_current_context(silent=True))
+    if what == "language":
+        near = suggest.near_language(typed, values)
+        plain, with_near = words.NO_SUCH_LANGUAGE, words.NO_SUCH_LANGUAGE_NEAR
+        listed = {"languages": words.LANGUAGES(lang)}
+    else:
+        near = suggest.near(typed, values)
+        plain, with_near = words.NO_SUCH_FORMAT, words.NO_SUCH_FORMAT_NEAR
+        listed = {"formats": ", ".join(values)}
+    if not near:
+        return plain(lang, typed=typed, **listed)
+    return with_near(lang, typed=typed, near=suggest.either(near, lang), **listed)
+
+
+class Group(TyperGroup):
+    """typer's group, whose "No such command" also names the answer meant:
+    ``ssc-wizard lost`` is probably ``ssc-wizard --answer card_state=lost``."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+                hint = _answer_instead(ctx, args[0])
+                if hint is not None:
+                    exc.message = f"{exc.message} {hint}"
+            raise
+
+
+def _answer_instead(ctx: Any, typed: str) -> str | None:
+    """How to give ``typed`` as the answer to the first question, if it is one of its choices."""
+    from ssc_wizard import words
+    from ssc_wizard.completion import option_value
+    from ssc_wizard.controls import shown_command, visible
+    from ssc_wizard.errors import WizardError
+    from ssc_wizard.loader import default_data_dir, load_guide
+    from ssc_wizard.result import replay_argv
+
+    data_dir = option_value(ctx, "data_dir")
+    try:
+        guide = load_guide(data_dir or default_data_dir())
+    except WizardError:
+        return None  # click's own words say enough
+    start = guide.scenarios.start
+    choices = guide.choices(start)
+    choice_id = ids.resolve(typed, choices)
+    if choice_id not in choices:
+        return None
+    lang = run_language(ctx)
+    source = ctx.get_parameter_source("lang_option")
+    chosen = lang if getattr(source, "name", None) == "COMMANDLINE" else None
+    folder = str(data_dir) if data_dir is not None else None
+    command = replay_argv({start: choice_id}, folder, chosen)
+    return visible(
+        words.ANSWER_INSTEAD(
+            lang,
+            question=guide.scenarios.questions[start].text.get(lang),
+            choice=choices[choice_id].label.get(lang),
+            command=shown_command(command),
+        )
+    )
+
+
+def run_language(ctx: Any) -> Lang:
+    """The language of a refusal: ``--lang`` when click has read it, else as for ``--help``
+    (``--lang`` anywhere on the command line, ``SSC_WIZARD_LANG``, the locale)."""
+    from ssc_wizard import cli  # already loaded: it is what is running
+    from ssc_wizard.completion import option_value
+
+    chosen = option_value(ctx, "lang_option") if ctx is not None else None
+    if isinstance(chosen, cli.Language):
+        return cli._language(chosen, None, quiet=True)
+    return cli._help_language(sys.argv[1:])
