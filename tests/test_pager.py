@@ -112,17 +112,25 @@ def test_show_the_result_pages_the_whole_of_it_from_its_first_line(
     assert wizard.finish() == 0
 
 
-def test_less_shows_the_result_from_the_top_and_q_returns_to_the_menu() -> None:
+#: A locale this machine surely lacks, as one often is over ssh.
+MISSING_LOCALE = "xx_XX.UTF-8"
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", MISSING_LOCALE])
+def test_less_shows_the_result_from_the_top_and_q_returns_to_the_menu(locale: str) -> None:
     if shutil.which("less") is None:
         if REQUIRED:
             pytest.fail("less is not installed")
         pytest.skip("needs less")
-    wizard = Wizard(*LONGEST, rows=24, cols=80, PAGER="<unset>", LESS="<unset>")
+    env = {"LANG": locale, "LC_ALL": "<unset>", "LESSCHARSET": "<unset>"}
+    wizard = Wizard(*LONGEST, rows=24, cols=80, PAGER="<unset>", LESS="<unset>", **env)
     reach_menu(wizard, "en")
     wizard.child.send(UP * 3 + ENTER)
     wizard.child.expect(pexpect.TIMEOUT, timeout=1.5)  # less draws its first page
     top = title("en", *LONGEST, "-a", "keep_card=no")
-    assert top in wizard.lines()[0]  # the panel's top border holds the title
+    assert top in " ".join(wizard.lines()[:2])  # the title first, whole
+    assert "<E2>" not in wizard.text()  # less shows the text, not its bytes
+    assert "─" in wizard.text()
     wizard.child.send("q")
     wizard.expect(MENU["en"])
     wizard.expect(QUIT["en"])
@@ -234,7 +242,48 @@ def test_pager_names_the_pager(
 
 
 def test_less_and_lv_get_gits_defaults_only_when_unset() -> None:
-    assert pager.environment({})["LESS"] == "FRX"
-    assert pager.environment({})["LV"] == "-c"
-    mine = pager.environment({"LESS": "-i", "LV": ""})
+    assert pager.environment({}, "utf-8")["LESS"] == "FRX"
+    assert pager.environment({}, "utf-8")["LV"] == "-c"
+    mine = pager.environment({"LESS": "-i", "LV": ""}, "utf-8")
     assert (mine["LESS"], mine["LV"]) == ("-i", "")
+
+
+def test_less_is_told_the_text_is_utf8_unless_the_person_says_otherwise() -> None:
+    """Under a locale the system lacks, less would show each byte past ASCII as <E2>."""
+    assert pager.environment({"LANG": "zh_CN.UTF-8"}, "utf-8")["LESSCHARSET"] == "utf-8"
+    assert pager.environment({"LESSCHARSET": "latin1"}, "utf-8")["LESSCHARSET"] == "latin1"
+    assert "LESSCHARSET" not in pager.environment({}, "gb18030")
+
+
+@pytest.mark.parametrize(
+    ("argv", "less", "colour"),
+    [
+        (["/usr/bin/less"], None, True),  # git's FRX
+        (["less"], "-i", False),  # the person's own LESS, without R
+        (["less"], "-iR", True),
+        (["less", "-r"], "-i", True),
+        (["less"], "--RAW-CONTROL-CHARS --mouse", True),
+        (["less"], "--mouse", False),
+        (["more"], None, False),
+        (["/usr/bin/most"], "FRX", False),
+    ],
+)
+def test_colour_only_for_a_pager_that_shows_it(
+    argv: list[str], less: str | None, colour: bool
+) -> None:
+    assert pager.shows_colour(argv, {} if less is None else {"LESS": less}) is colour
+
+
+def test_a_pager_that_cannot_show_colour_gets_the_result_without_it(tmp_path: Path) -> None:
+    """Codes it does not know would show as text, or count as width and split words."""
+    wizard = Wizard(*LONGEST, rows=24, cols=80, NO_COLOR="<unset>", PAGER=str(fake_pager(tmp_path)))
+    reach_menu(wizard, "en")
+    assert "\x1b[36m" in wizard.output  # in colour on the screen
+    wizard.child.send(UP * 3 + ENTER)
+    wizard.expect(MENU["en"])
+    wizard.expect(QUIT["en"])
+    wizard.child.send(DOWN * 3 + ENTER)
+    assert wizard.finish() == 0
+    paged = (tmp_path / "paged.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in paged
+    assert "Where to go" in paged

@@ -6,11 +6,17 @@ the pager (empty or ``cat`` for none), else ``less``, else ``more``; ``LESS``
 and ``LV`` get git's defaults only when they are not set, so a person's own
 settings win. A pager that cannot be found or started is no error: the caller
 writes the text itself.
+
+Colour goes only to a pager known to show it (``less`` with ``-R`` or ``-r``,
+as git's default gives it); any other (``more``, or ``less`` under a ``LESS``
+of the person's own without ``R``) would show the codes as text, or count
+them as width and break lines in mid-word.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -20,6 +26,8 @@ from collections.abc import Mapping
 #: ``F``: quit at once if the text fits; ``R``: show colours; ``X``: leave the
 #: last page on the screen when quitting, with the menu drawn under it.
 _LESS = "FRX"
+#: Colours and styles: the only escape sequences in what rich draws.
+_SGR = re.compile("\x1b\\[[0-9;]*m")
 
 
 def command(environ: Mapping[str, str]) -> list[str] | None:
@@ -37,9 +45,28 @@ def command(environ: Mapping[str, str]) -> list[str] | None:
     return words
 
 
-def environment(environ: Mapping[str, str]) -> dict[str, str]:
-    """The pager's environment: git's defaults for ``less`` and ``lv``, unless set."""
-    return {"LESS": _LESS, "LV": "-c", **environ}
+def environment(environ: Mapping[str, str], encoding: str) -> dict[str, str]:
+    """The pager's environment: git's defaults for ``less`` and ``lv``, unless set.
+
+    ``less`` takes its character set from the locale, and where the locale is
+    one the system lacks (often so over ssh) it shows every byte past ASCII as
+    ``<E2><95><AD>``: it is told the encoding the text is in.
+    """
+    charset = {"LESSCHARSET": "utf-8"} if encoding.lower().replace("_", "-") == "utf-8" else {}
+    return {"LESS": _LESS, "LV": "-c", **charset, **environ}
+
+
+def shows_colour(argv: list[str], environ: Mapping[str, str]) -> bool:
+    """Whether the pager shows colour codes as colour: ``less`` with ``-R`` or ``-r``."""
+    if os.path.basename(argv[0]) != "less":
+        return False
+    options = [environ.get("LESS", _LESS), *argv[1:]]
+    # Short options may be bundled (-FRX, FRX in LESS); long ones are spelt out.
+    return any(
+        option in ("--RAW-CONTROL-CHARS", "--raw-control-chars")
+        or (not option.startswith("--") and ("R" in option or "r" in option))
+        for option in " ".join(options).split()
+    )
 
 
 def page(text: str, encoding: str) -> bool:
@@ -51,12 +78,17 @@ def page(text: str, encoding: str) -> bool:
     argv = command(os.environ)
     if argv is None:
         return False
+    if not shows_colour(argv, os.environ):
+        text = _SGR.sub("", text)
     previous = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGQUIT)}
     try:
         # Once the person quits, the rest of the text has nowhere to go: that
         # is a pager's normal end, and subprocess ignores the broken pipe.
         done = subprocess.run(
-            argv, input=text.encode(encoding, "replace"), env=environment(os.environ), check=False
+            argv,
+            input=text.encode(encoding, "replace"),
+            env=environment(os.environ, encoding),
+            check=False,
         )
     except OSError:  # found, but could not be started
         return False
