@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.text import Text
 
-from ssc_wizard.linebreak import NO_END, NO_START, cells, wrap
+from ssc_wizard.linebreak import NO_END, NO_START, cells, fold, wrap
 from ssc_wizard.rich_text import BreakingText
 
 
@@ -67,3 +67,11 @@ def test_every_line_fits_and_nothing_is_lost(text: str, width: int) -> None:
     assert all(cells(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert all(cell_len(line) == cells(line) for line in lines)
+
+
+def test_fold_keeps_list_markers_hanging_and_breaks_chinese_between_characters() -> None:
+    assert fold("- one two three four five", 14) == "- one two\n  three four\n  five"
+    assert fold("12. one two three", 12) == "12. one two\n    three"
+    assert fold("  indented words here", 12) == "  indented\n  words here"
+    assert fold("第一第二第三第四第五第六", 10) == "第一第二第\n三第四第五\n第六"
+    assert fold("no width", None) == "no width"

@@ -4,6 +4,7 @@ nothing drawn, coloured or redrawn, through a whole session in a real terminal."
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,74 @@ def test_the_other_commands_draw_nothing_in_plain_mode(command: list[str]) -> No
     assert wizard.finish() == 0
     assert BOX.search(wizard.output) is None
     assert "\x1b" not in wizard.output
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"), [("1", True), ("anything", True), ("0", False), ("", False)]
+)
+def test_the_variable_turns_plain_mode_on_unless_it_says_off(value: str, plain: bool) -> None:
+    wizard = Wizard(rows=24, cols=80, SSC_WIZARD_PLAIN=value)
+    wizard.expect("What is your situation with the social security card?")
+    wizard.child.sendcontrol("c")
+    assert wizard.finish() == 130
+    assert ("Question 1" in wizard.output) is plain
+    assert "Traceback" not in wizard.output
+
+
+def test_enter_without_a_choice_asks_for_a_number_and_a_default_taken_is_said() -> None:
+    wizard = Wizard("-a", "card_state=not_damaged", "--plain", "--lang", "zh", rows=24, cols=80)
+    wizard.expect("请输入序号（1-13）：")
+    wizard.child.sendline("1")
+    wizard.expect("请输入序号（1-4，直接回车选 4）：")
+    wizard.child.sendline("")  # Quit, the pre-selected choice
+    assert wizard.finish() == 0
+    assert "已选择：退出" in wizard.output
+    wizard = Wizard("--plain", rows=24, cols=80)
+    wizard.expect("Your choice (1-6): ")
+    wizard.child.sendline("")  # no pre-selected choice here
+    wizard.expect("Type one of the numbers, then Enter.")
+    wizard.expect("Your choice (1-6): ")
+    wizard.child.sendcontrol("d")
+    assert wizard.finish() == 130
+    # The message goes on a line of its own, not after the prompt.
+    assert "ssc-wizard: interrupted" in wizard.lines()
+    assert "Chosen" not in wizard.output
+
+
+def vocabulary(*texts: str) -> set[str]:
+    return {word for text in texts for word in text.split()}
+
+
+def test_questions_are_wrapped_for_the_terminal_when_stdout_is_redirected(tmp_path: Path) -> None:
+    """The questions then go to stderr: wrapped for its terminal, not for 80 columns."""
+    wizard = Wizard(command=f"{console_script()} --plain > {tmp_path}/out.txt", rows=24, cols=40)
+    wizard.expect("Your choice (1-6): ")
+    wizard.child.sendline("3")
+    assert wizard.finish() == 0
+    said = vocabulary(
+        "Plain mode: each choice has a number; type the number, then Enter.",
+        "To answer without questions, give the answers as flags: --answer QUESTION=CHOICE "
+        "(see ssc-wizard --help).",
+        "Question 1 What is your situation with the social security card?",
+        "Each situation has its own procedure, offices and materials, so this answer "
+        "decides what follows.",
+        "1. My card is not damaged, but it must be replaced (for a new photo, say) 2. My card is "
+        "damaged 3. I have lost my card 4. I have a card issued outside Shandong Province 5. I "
+        "have a card issued in another city of Shandong Province 6. I have never had a social "
+        "security card Your choice (1-6): 3",  # the 3 typed
+    )
+    shown = set(" ".join(wizard.lines()).split())
+    assert shown <= said, shown - said  # no word cut in two at the 40th column
+    assert "A lost card" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+def test_messages_on_stderr_are_wrapped_between_words() -> None:
+    wizard = Wizard("--no-input", "-a", "card_state=lots", rows=24, cols=40)
+    assert wizard.finish() == 2
+    message = run_installed(
+        [console_script(), "--no-input", "-a", "card_state=lots"], TESTS
+    ).stderr  # the same message, unwrapped, where stderr is not a terminal
+    assert "did you mean 'lost'?" in message
+    shown = [line for line in wizard.lines() if line]
+    assert len(shown) > 1
+    assert set(" ".join(shown).split()) <= set(message.split())

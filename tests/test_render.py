@@ -15,7 +15,7 @@ from ssc_wizard.formats import as_json
 from ssc_wizard.lang import Lang
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.render import fold, print_rich, shell_lines, to_text
+from ssc_wizard.render import print_rich, shell_lines, to_text
 from ssc_wizard.result import Result, build_result
 
 from conftest import MINI, GuideDir
@@ -208,14 +208,6 @@ def test_text_for_a_terminal_is_wrapped_under_each_item(mini: Guide) -> None:
     for i, line in enumerate(lines[1:], 1):
         if lines[i - 1].startswith("- ") and line.startswith(" "):
             assert line.startswith("  ") and not line.startswith("   ")  # under the text
-
-
-def test_fold_keeps_list_markers_hanging_and_breaks_chinese_between_characters() -> None:
-    assert fold("- one two three four five", 14) == "- one two\n  three four\n  five"
-    assert fold("12. one two three", 12) == "12. one two\n    three"
-    assert fold("  indented words here", 12) == "  indented\n  words here"
-    assert fold("第一第二第三第四第五第六", 10) == "第一第二第\n三第四第五\n第六"
-    assert fold("no width", None) == "no width"
 
 
 def test_a_title_too_long_for_the_border_goes_above_the_panel_whole(mini: Guide) -> None:

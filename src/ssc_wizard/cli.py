@@ -58,7 +58,16 @@ app = typer.Typer(
 
 def _say_error(message: str) -> None:
     # Messages quote what was typed and what the guide says: shown, never obeyed.
-    typer.echo(visible(f"ssc-wizard: {message}"), err=True)
+    _say(visible(f"ssc-wizard: {message}"))
+
+
+def _say(line: str) -> None:
+    """A line on stderr; wrapped between words on a terminal, which would cut them."""
+    if sys.stderr.isatty():
+        from ssc_wizard.linebreak import fold
+
+        line = fold(line, terminal.columns())
+    typer.echo(line, err=True)
 
 
 @dataclass
@@ -82,8 +91,8 @@ def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
         count = len(exc.problems)
         _say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
         for problem in exc.problems:
-            typer.echo(visible(f"  {problem}"), err=True)
-        typer.echo("Fix the file and run again.", err=True)
+            _say(visible(f"  {problem}"))
+        _say("Fix the file and run again.")
         raise typer.Exit(exc.exit_code) from None
     except WizardError as exc:
         _say_error(str(exc))
@@ -241,7 +250,6 @@ PlainOption = Annotated[
     bool,
     typer.Option(
         "--plain",
-        envvar="SSC_WIZARD_PLAIN",
         help="For screen readers: numbered questions, and no menus, boxes, colour "
         "or redrawn lines (also SSC_WIZARD_PLAIN=1).",
     ),
@@ -336,6 +344,7 @@ def wizard(
         for path in (output, save_answers):
             if path is not None:
                 check_writable(path)  # before anyone spends time answering
+        plain = _plain(ctx)
         stream = words.NO_INPUT if no_input else _prompt_stream()
         ask = _refuse(stream, lang) if isinstance(stream, words.Tr) else _asker(stream, lang, plain)
         reached = resolve(guide, given, ask, lang)
@@ -428,8 +437,18 @@ def _shown_dir(ctx: typer.Context) -> str | None:
     return str(chosen) if chosen is not None else None
 
 
+#: What turns SSC_WIZARD_PLAIN off; anything else turns it on, as NO_COLOR does.
+_OFF = {"", "0", "false", "no", "off"}
+
+
 def _plain(ctx: typer.Context) -> bool:
-    """--plain (or SSC_WIZARD_PLAIN) given after the command's name, or before it."""
+    """--plain given after the command's name or before it, or SSC_WIZARD_PLAIN.
+
+    The variable is read here rather than by click, which would stop every
+    command over a value it does not take for a boolean.
+    """
+    if os.environ.get("SSC_WIZARD_PLAIN", "").strip().lower() not in _OFF:
+        return True
     context: Any = ctx
     while context is not None:
         if context.params.get("plain"):
@@ -509,7 +528,7 @@ def graph(
         elif graph_format is GraphFormat.dot:
             _write(graph.dot(guide, lang), lang)
         elif _plain(ctx):
-            from ssc_wizard.render import fold
+            from ssc_wizard.linebreak import fold
             from ssc_wizard.report import tree_text
 
             ascii_only = terminal.unencodable("→", sys.stdout) is not None
@@ -649,7 +668,7 @@ def _format(chosen: Format | None, output: Path | None, plain: bool) -> Format:
 def _done(message: str) -> None:
     """Say where a file went, to a person watching; scripts need no chatter."""
     if sys.stderr.isatty():
-        typer.echo(visible(f"ssc-wizard: {message}"), err=True)
+        _say(visible(f"ssc-wizard: {message}"))
 
 
 def _review(results: Results, reached: Reached, given: Given, ask: Asker, plain: bool) -> Reached:

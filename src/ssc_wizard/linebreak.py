@@ -11,6 +11,7 @@ Pure: used by the prompts and, through ``render``, by rich.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 #: Never at the start of a line.
@@ -76,3 +77,25 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` cells, without trailing spaces."""
     bounds = [0, *break_offsets(text, width), len(text)]
     return [text[a:b].rstrip() for a, b in itertools.pairwise(bounds)]
+
+
+#: A list item's marker, or a line's indent: wrapped lines continue after it.
+_HANGING = re.compile(r" *(?:- |\d+\. )?")
+
+
+def fold(text: str, width: int | None) -> str:
+    """``text`` with each line word-wrapped to ``width`` cells, continuing under
+    its own text after a list marker; as it is when ``width`` is None.
+
+    For a terminal, which would otherwise cut words in two at its edge, and a
+    screen reader would read the halves as two words.
+    """
+    if width is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        indent = _HANGING.match(line).end()  # type: ignore[union-attr] # matches anything
+        room = max(width - indent, 10)
+        wrapped = wrap(line[indent:], room) or [""]
+        lines.append(line[:indent] + ("\n" + " " * indent).join(wrapped))
+    return "\n".join(lines)

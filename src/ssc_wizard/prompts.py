@@ -325,8 +325,13 @@ def _numbered(menu: Menu, stream: TextIO, *, plain: bool = False) -> str:
     while True:
         stream.write(words.YOUR_CHOICE(lang, hint=hint))
         stream.flush()
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:
+            stream.write("\n")  # the message that follows goes on a line of its own
+            raise
         if not line:
+            stream.write("\n")
             raise EOFError
         # Esc alone leaves, as in a menu; an arrow key (Esc [ A) gets the message below.
         if line.strip() == "\x1b":
@@ -336,11 +341,16 @@ def _numbered(menu: Menu, stream: TextIO, *, plain: bool = False) -> str:
         # NFKC: what an input method types for a digit (full-width, circled) is the digit.
         typed = unicodedata.normalize("NFKC", line).strip()
         if not typed and default is not None:
+            # Nothing on the screen says what Enter chose: this line does.
+            chosen = words.CHOSEN(lang, choice=dict(menu.entries)[default])
+            stream.write(_wrap(chosen, width, 0) + "\n")
             return default
         if typed.isdecimal() and 1 <= int(typed) <= len(values):
             return values[int(typed) - 1]
-        if typed:
-            stream.write(visible(words.NOT_A_NUMBER(lang, typed=line.strip())) + "\n")
+        problem = (
+            words.NOT_A_NUMBER(lang, typed=line.strip()) if typed else words.TYPE_A_NUMBER(lang)
+        )
+        stream.write(visible(problem) + "\n")
 
 
 @cache

@@ -7,7 +7,6 @@ lines as Chinese typesetting allows (``rich_text``).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ssc_wizard import linebreak, words
@@ -75,29 +74,7 @@ def recap_text(result: Result, width: int | None = None) -> str:
     result's title, which stays in view however long the result was."""
     lang = result.lang
     text = answers_text(result.answers, lang) + "\n" + words.YOUR_RESULT(lang, title=result.title)
-    return fold(text, width) + "\n"
-
-
-#: A list item's marker, or a line's indent: wrapped lines continue after it.
-_HANGING = re.compile(r" *(?:- |\d+\. )?")
-
-
-def fold(text: str, width: int | None) -> str:
-    """``text`` with each line word-wrapped to ``width`` cells, continuing under
-    its own text after a list marker; as it is when ``width`` is None.
-
-    For a terminal, which would otherwise cut words in two at its edge, and a
-    screen reader would read the halves as two words.
-    """
-    if width is None:
-        return text
-    lines = []
-    for line in text.split("\n"):
-        indent = _HANGING.match(line).end()  # type: ignore[union-attr] # matches anything
-        room = max(width - indent, 10)
-        wrapped = linebreak.wrap(line[indent:], room) or [""]
-        lines.append(line[:indent] + ("\n" + " " * indent).join(wrapped))
-    return "\n".join(lines)
+    return linebreak.fold(text, width) + "\n"
 
 
 def to_text(result: Result, *, answers: bool = True, width: int | None = None) -> str:
@@ -132,12 +109,12 @@ def to_text(result: Result, *, answers: bool = True, width: int | None = None) -
         words.LABELLED(lang, label=words.SOURCE(lang), value=result.source),
         "",
     ]
-    text = fold("\n".join(lines), width) + "\n"
+    text = linebreak.fold("\n".join(lines), width) + "\n"
     if width is None:
         again = words.LABELLED(lang, label=words.AGAIN(lang), value=" ".join(result.replay))
         return f"{text}{again}\n"
     # Broken between its words with backslashes, it still pastes as one command.
-    again = fold(heading(words.AGAIN, lang), width)
+    again = linebreak.fold(heading(words.AGAIN, lang), width)
     return f"{text}{again}\n{shell_lines(result.replay, width)}\n"
 
 
@@ -237,7 +214,7 @@ def offices_text(listing: OfficeList, width: int | None = None) -> str:
         lines += [words.FOR_DISTRICT(lang, district=listing.district.name), ""]
     lines += [*_office_lines(listing.offices, lang, titled=True), "", listing.more_help]
     lines += [words.LABELLED(lang, label=words.SOURCE(lang), value=listing.source)]
-    return fold("\n".join(lines), width) + "\n"
+    return linebreak.fold("\n".join(lines), width) + "\n"
 
 
 def print_offices_rich(listing: OfficeList, console: Console) -> None:

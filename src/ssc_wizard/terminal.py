@@ -29,9 +29,21 @@ def fit(columns: int) -> int:
 
 def size() -> os.terminal_size:
     """``COLUMNS`` and ``LINES``, else what the terminal reports, else 80 by 24;
-    the width within MIN_COLUMNS and MAX_COLUMNS."""
-    found = shutil.get_terminal_size()
-    return os.terminal_size((fit(found.columns), found.lines))
+    the width within MIN_COLUMNS and MAX_COLUMNS.
+
+    The terminal is stdout's, else stderr's or stdin's: with stdout
+    redirected, the questions still go to a terminal, and are wrapped for it.
+    """
+    columns, lines = shutil.get_terminal_size((0, 0))  # 0: neither set nor stdout's
+    for fd in (2, 0):
+        if columns and lines:
+            break
+        try:
+            found = os.get_terminal_size(fd)
+        except (OSError, ValueError):
+            continue
+        columns, lines = columns or found.columns, lines or found.lines
+    return os.terminal_size((fit(columns or 80), lines or 24))
 
 
 def columns() -> int:

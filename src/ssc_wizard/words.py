@@ -99,6 +99,9 @@ NUMBER_RANGE = Tr("1-{last}", "1-{last}")
 NUMBER_DEFAULT = Tr("{range}, Enter for {default}", "{range}，直接回车选 {default}")
 YOUR_CHOICE = Tr("Your choice ({hint}): ", "请输入序号（{hint}）：")
 NOT_A_NUMBER = Tr("{typed!r} is not one of the numbers.", "“{typed}”不是列出的序号。")
+TYPE_A_NUMBER = Tr("Type one of the numbers, then Enter.", "请输入列出的一个序号，然后按回车键。")
+#: Where Enter took the pre-selected choice, which the screen does not show.
+CHOSEN = Tr("Chosen: {choice}", "已选择：{choice}")
 
 # The command line --------------------------------------------------------------
 
