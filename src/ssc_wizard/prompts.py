@@ -7,8 +7,9 @@ run never pays for prompt_toolkit.
 Two ways to ask, with the same answers:
 - an arrow-key menu (questionary), with every line word-wrapped to the
   terminal's width so that nothing is cut off or split mid-word;
-- numbered lines, for terminals that cannot move the cursor (``TERM=dumb``,
-  such as Emacs's shell): plain text out, a typed number in.
+- numbered lines, for plain mode (screen readers) and for terminals that
+  cannot move the cursor (``TERM=dumb``, such as Emacs's shell): plain text
+  out, each line written once, a typed number in.
 """
 
 from __future__ import annotations
