@@ -575,7 +575,7 @@ def test_saved_answers_are_the_final_ones_after_a_change(tmp_path: Path) -> None
     wizard.quit()
     assert wizard.finish() == 0
     assert "card_state: not_damaged\ndistrict: laiwu\n" in saved.read_text(encoding="utf-8")
-    assert f"ssc-wizard: answers saved to {saved}" in wizard.output
+    assert f"ssc-wizard: answers saved to {saved}" in words(wizard.output)  # wrapped, maybe
 
     replay = Wizard("--answers-file", str(saved))
     assert replay.finish() == 0
@@ -603,7 +603,7 @@ def test_output_to_a_file_says_where_and_shows_no_menu(tmp_path: Path) -> None:
     wizard.walk([("card_state", "not_damaged"), ("district", "lixia")])
     assert wizard.finish() == 0
     assert target.read_text(encoding="utf-8").startswith(f"# {REPLACE}\n")
-    assert f"ssc-wizard: result written to {target}" in wizard.output
+    assert f"ssc-wizard: result written to {target}" in words(wizard.output)
     assert MENU not in wizard.output
 
 
