@@ -865,3 +865,21 @@ def test_control_characters_in_a_question_are_shown_not_obeyed(
     if lang == "en":  # the step's window-title sequence (OSC), in the result
         assert r"Stop.\x1b]0;new title\x07" in wizard.text()
         assert "\x1b]0;" not in wizard.output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wrapped_choices_continue_under_their_own_text_and_can_be_counted(lang: str) -> None:
+    wizard = Wizard("--lang", lang, rows=20, cols=40)
+    wizard.expect("then Enter." if lang == "en" else "按回车键确认。")
+    wizard.child.expect(pexpect.TIMEOUT, timeout=0.5)  # the whole menu is drawn
+    lines = wizard.lines()
+    first = next(i for i, line in enumerate(lines) if re.match(r" [ »] 1\. ", line))
+    choices = [line for line in lines[first:] if line.strip()]
+    numbered = [line for line in choices if re.match(r" [ »] \d\. ", line)]
+    assert [line[3] for line in numbered] == list("123456")  # six choices, counted
+    wrapped = [line for line in choices if line not in numbered]
+    assert wrapped  # some choice is too long for 40 columns
+    for line in wrapped:  # under the text after "1. ", not under the numbers
+        assert line.startswith(" " * 6) and line[6] != " "
+    wizard.child.send(CTRL_C)
+    assert wizard.finish() == 130
