@@ -77,12 +77,12 @@ def test_the_wizard_s_errors_speak_chinese_too() -> None:
     assert "--answer district=选项" in missing.stderr
     wrong = run("--lang", "zh", "--answer", "card_state=stolen")
     assert wrong.exit_code == 2
-    assert "stolen 不是问题 card_state（您的社会保障卡属于哪种情况？）的选项" in wrong.stderr
+    assert "“stolen”不是问题 card_state（您的社会保障卡属于哪种情况？）的选项" in wrong.stderr
     retired = run("--lang", "zh", "--answer", "card_state=damaged")
     assert retired.exit_code == 2
-    assert "damaged 已不再是问题 card_state 的选项：它以前指损坏" in retired.stderr
+    assert "“damaged”已不再是问题 card_state 的选项：它以前指损坏" in retired.stderr
     district = run("offices", "--lang", "zh", "--district", "nowhere")
-    assert district.exit_code == 2 and "没有区县 nowhere" in district.stderr
+    assert district.exit_code == 2 and "没有区县“nowhere”" in district.stderr
 
 
 def test_offices_graph_and_the_options_before_them_take_the_language() -> None:

@@ -170,7 +170,7 @@ CASES = [
         "--format with an escape, refused in Chinese",
         ("--lang", "zh", "--format", "j\x1b[2Json"),
         2,
-        r"没有 j\x1b[2Json 这种格式；您是不是想用 json？",
+        r"没有“j\x1b[2Json”这种格式；您是不是想用 json？",
     ),
     Case(
         "a near miss in brackets",
@@ -183,7 +183,7 @@ CASES = [
         "a near miss with an escape, in Chinese",
         ("--lang", "zh", "-a", "card_state=lo\x1bst"),
         2,
-        r"lo\x1bst 不是问题 card_state",
+        r"“lo\x1bst”不是问题 card_state",
     ),
     Case("a command with an escape", ("lo\x1bst",), 2, r"No such command 'lo\x1bst'."),
     Case(

@@ -167,13 +167,16 @@ def test_questions_are_wrapped_for_the_terminal_when_stdout_is_redirected(tmp_pa
     assert "A lost card" in (tmp_path / "out.txt").read_text(encoding="utf-8")
 
 
-def test_messages_on_stderr_are_wrapped_between_words() -> None:
-    wizard = Wizard("--no-input", "-a", "card_state=lots", rows=24, cols=40)
+@pytest.mark.parametrize(
+    "args",
+    [["--no-input", "-a", "card_state=lots"], ["--format", "jsn"], ["lost"], ["paths", "-x"]],
+    ids=["ours", "a bad option value", "an unknown command", "an unknown option"],
+)
+def test_messages_on_stderr_are_wrapped_between_words(args: list[str]) -> None:
+    wizard = Wizard(*args, rows=24, cols=40)
     assert wizard.finish() == 2
-    message = run_installed(
-        [console_script(), "--no-input", "-a", "card_state=lots"], TESTS
-    ).stderr  # the same message, unwrapped, where stderr is not a terminal
-    assert "did you mean 'lost'?" in message
+    # The same message, unwrapped, where stderr is not a terminal.
+    message = run_installed([console_script(), *args], TESTS).stderr
     shown = [line for line in wizard.lines() if line]
     assert len(shown) > 1
     assert set(" ".join(shown).split()) <= set(message.split())

@@ -126,7 +126,7 @@ def test_what_names_no_id_is_quoted_as_typed() -> None:
 def test_an_answer_without_its_question_or_choice_is_shown_whole(typed: str, meant: str) -> None:
     said = refused("-a", typed)
     assert f"--answer {typed!r} is not QUESTION=CHOICE; write it like --answer {meant}\n" in said
-    zh = f"--answer {typed} 不是“问题=选项”的形式；请写成 --answer {meant} 这样\n"
+    zh = f"--answer “{typed}”不是“问题=选项”的形式；请写成 --answer {meant} 这样\n"
     assert zh in refused("--lang", "zh", "-a", typed)
 
 
@@ -140,25 +140,25 @@ def test_an_answer_without_its_question_or_choice_is_shown_whole(typed: str, mea
             ["-a", "card_stat=lost"],
             f"there is no question 'card_stat'; did you mean 'card_state'? "
             f"The questions are: {QUESTIONS}\n",
-            f"没有问题 card_stat；您是不是想输入 card_state？现有的问题是：{QUESTIONS}\n",
+            f"没有问题“card_stat”；您是不是想输入 card_state？现有的问题是：{QUESTIONS}\n",
         ),
         (
             ["-a", "card_state=lots"],
             "'lots' is not a choice of 'card_state' (What is your situation with the social "
             f"security card?); did you mean 'lost'? Choose one of: {CARD_STATES}\n",
-            "lots 不是问题 card_state（您的社会保障卡属于哪种情况？）的选项；"
+            "“lots”不是问题 card_state（您的社会保障卡属于哪种情况？）的选项；"
             f"您是不是想选 lost？请从以下选项中选择：{CARD_STATES}\n",
         ),
         (
             ["offices", "--district", "lixai"],
             "there is no district 'lixai'; did you mean 'lixia' or 'laiwu'? The districts are: "
             "lixia, shizhong,",
-            "没有区县 lixai；您是不是想输入 lixia 或 laiwu？现有的区县是：lixia, shizhong,",
+            "没有区县“lixai”；您是不是想输入 lixia 或 laiwu？现有的区县是：lixia, shizhong,",
         ),
         (
             ["offices", "--district", "tianq"],
             "there is no district 'tianq'; did you mean 'tianqiao'? The districts are:",
-            "没有区县 tianq；您是不是想输入 tianqiao？现有的区县是：",
+            "没有区县“tianq”；您是不是想输入 tianqiao？现有的区县是：",
         ),
     ],
 )
@@ -219,38 +219,38 @@ def test_resolve_and_completed() -> None:
             ["--format", "yaml"],
             f"Error: Invalid value for '--format': 'yaml' is not a format; the formats are: "
             f"{FORMATS}\n",
-            f"Error: Invalid value for '--format': 没有 yaml 这种格式；可用的格式是：{FORMATS}\n",
+            f"Error: Invalid value for '--format': 没有“yaml”这种格式；可用的格式是：{FORMATS}\n",
         ),
         (
             ["--format", "jsn"],
             f"'jsn' is not a format; did you mean 'json'? The formats are: {FORMATS}\n",
-            f"没有 jsn 这种格式；您是不是想用 json？可用的格式是：{FORMATS}\n",
+            f"没有“jsn”这种格式；您是不是想用 json？可用的格式是：{FORMATS}\n",
         ),
         (
             ["offices", "--format", "markdwn"],
             f"'markdwn' is not a format; did you mean 'markdown'? The formats are: {FORMATS}\n",
-            "没有 markdwn 这种格式；您是不是想用 markdown？",
+            "没有“markdwn”这种格式；您是不是想用 markdown？",
         ),
         (
             ["graph", "--format", "svg"],
             "'svg' is not a format; the formats are: tree, mermaid, dot\n",
-            "没有 svg 这种格式；可用的格式是：tree, mermaid, dot\n",
+            "没有“svg”这种格式；可用的格式是：tree, mermaid, dot\n",
         ),
         (
             ["graph", "--format", "mermiad"],
             "'mermiad' is not a format; did you mean 'mermaid'? The formats are: "
             "tree, mermaid, dot\n",
-            "没有 mermiad 这种格式；您是不是想用 mermaid？",
+            "没有“mermiad”这种格式；您是不是想用 mermaid？",
         ),
         (
             ["paths", "--format", "yaml"],
             "'yaml' is not a format; the formats are: text, json\n",
-            "没有 yaml 这种格式；可用的格式是：text, json\n",
+            "没有“yaml”这种格式；可用的格式是：text, json\n",
         ),
         (
             ["paths", "--format", "jsno"],
             "'jsno' is not a format; did you mean 'json'? The formats are: text, json\n",
-            "没有 jsno 这种格式；您是不是想用 json？",
+            "没有“jsno”这种格式；您是不是想用 json？",
         ),
     ],
 )
@@ -299,7 +299,7 @@ def test_an_unknown_language_lists_the_languages_in_the_language_of_the_run() ->
         "'fr' is not a language of ssc-wizard; the languages are: en (English), "
         "zh (Simplified Chinese)\n" in refused("--lang", "fr")
     )
-    assert "ssc-wizard 没有 fr 这种语言；可用的语言是：en（英语）、zh（简体中文）\n" in refused(
+    assert "ssc-wizard 没有“fr”这种语言；可用的语言是：en（英语）、zh（简体中文）\n" in refused(
         "--lang", "fr", LANG="zh_CN.UTF-8"
     )
     assert "'fr' is not a language" in refused(SSC_WIZARD_LANG="fr")
@@ -356,3 +356,48 @@ def test_other_unknown_commands_keep_click_s_words() -> None:
     assert refused("stolen").endswith("Error: No such command 'stolen'.\n")
     # Only the first question's choices: the district is not the first thing asked.
     assert refused("lixia").endswith("Error: No such command 'lixia'.\n")
+
+
+def test_an_answer_typed_as_a_command_follows_the_flags_typed_after_it() -> None:
+    """click has not read them yet; the command suggested must be of that guide."""
+    command = f"ssc-wizard --data-dir {MINI} --answer colour=red"
+    for args in (["red", "--data-dir", str(MINI)], ["Red", f"--data-dir={MINI}"]):
+        assert f'"Red", run: {command}\n' in refused(*args)
+    said = refused("red", "--data-dir", str(MINI), SSC_WIZARD_DATA="/nowhere")
+    assert f'"Red", run: {command}\n' in said
+    zh = refused("lost", "--lang", "zh")
+    assert "请运行：ssc-wizard --lang zh --answer card_state=lost\n" in zh
+
+
+@pytest.mark.parametrize("typed", ["card_state=lost", "Card-State=LOST"])
+def test_a_whole_answer_typed_without_answer_says_how_to_give_it(typed: str) -> None:
+    assert f"Error: No such command {typed!r}. {LOST}" in refused(typed)
+    assert "To answer" not in refused("card_state=stolen")
+
+
+def test_a_command_in_capitals_is_suggested() -> None:
+    said = refused("OFFICES")
+    assert said.endswith("Error: No such command 'OFFICES'. Did you mean 'offices'?\n")
+    assert refused("New_Guide", "x").endswith("Did you mean 'new-guide'?\n")
+
+
+@pytest.mark.parametrize("typed", ["-1", "abc", "1e3", "", "٣"])
+def test_a_wrong_limit_is_refused_in_our_words(typed: str) -> None:
+    said = refused("paths", "--limit", typed)
+    assert f"{typed!r} is not a number of paths: give a whole number, 0 or more\n" in said
+    assert "Input should be" not in said
+    zh = refused("--lang", "zh", "paths", "--limit", typed)
+    assert f"“{typed}”不是路径的数目：请给出 0 或更大的整数\n" in zh
+
+
+def test_an_empty_id_is_still_seen_in_chinese() -> None:
+    assert "没有区县“”；" in refused("--lang", "zh", "offices", "--district", "")
+    assert "--answer “”不是" in refused("--lang", "zh", "-a", "")
+
+
+def test_spaces_around_an_id_in_an_answers_file_are_as_in_a_flag(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('"card_state ": " lost"\n', encoding="utf-8")
+    ran = wizard("--answers-file", str(answers), "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    assert '"card_state": "lost"' in ran.stdout

@@ -6,6 +6,7 @@ prompt or a refusal as the way to ask), and passes the result to a renderer.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
+from typer import _click as click  # typer vendors click: its exceptions, for _standalone
 
 from ssc_wizard import __version__, completion, formats, terminal, usage, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
@@ -571,7 +573,7 @@ def paths(
         int,
         typer.Option(
             "--limit",
-            min=0,
+            parser=usage.parse_limit,
             metavar="N",
             help="List the paths only if there are at most N; otherwise just count them.",
         ),
@@ -810,7 +812,7 @@ def main() -> None:
         helptext.in_chinese(command)
     try:
         try:
-            command(prog_name="ssc-wizard")
+            _standalone(command)
         finally:
             _flush_stdout()  # here rather than at exit, where a failure cannot be handled
     except Stopped as stopped:
@@ -824,6 +826,23 @@ def main() -> None:
         # not fail again, and the exit code says the output was cut short.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_CUT_SHORT)
+
+
+def _standalone(command: click.Command) -> NoReturn:
+    """Run ``command`` as click's standalone mode does, but say its refusals
+    (a bad option, an unknown command) as ours are said: wrapped between words."""
+    try:
+        code = command.main(prog_name="ssc-wizard", standalone_mode=False)
+    except click.ClickException as exc:
+        shown = io.StringIO()
+        exc.show(file=shown)
+        _say(shown.getvalue().rstrip("\n"))
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
+    # An Exit's code, or None once a command has returned.
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _flush_stdout() -> None:

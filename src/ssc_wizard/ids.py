@@ -22,7 +22,7 @@ def resolve(typed: str, known: Collection[str]) -> str:
     """The id of ``known`` that ``typed`` names, or ``typed`` as it is when none does."""
     if typed in known:
         return typed
-    found = canonical(typed)
+    found = canonical(typed.strip())  # no id holds a space: " lost " is typed by mistake
     return found if found in known else typed
 
 

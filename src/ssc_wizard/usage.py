@@ -15,16 +15,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from pathlib import Path
+from typing import Any, Literal, TypeVar
 
 import typer
 from typer._click.exceptions import UsageError  # typer vendors click: not public API
 from typer.core import TyperGroup
 
 from ssc_wizard import ids
-
-if TYPE_CHECKING:
-    from ssc_wizard.lang import Lang
+from ssc_wizard.lang import Lang
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -79,45 +78,85 @@ class Group(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as exc:
-            if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
-                hint = _answer_instead(ctx, args[0])
+            typed = args[0] if args else "-"
+            if not typed.startswith("-") and self.get_command(ctx, typed) is None:
+                same = ids.canonical(typed).replace("_", "-")  # OFFICES, New_Guide
+                if "Did you mean" not in exc.message and self.get_command(ctx, same):
+                    exc.message = f"{exc.message} Did you mean {same!r}?"
+                hint = _answer_instead(ctx, args)
                 if hint is not None:
                     exc.message = f"{exc.message} {hint}"
             raise
 
 
-def _answer_instead(ctx: Any, typed: str) -> str | None:
-    """How to give ``typed`` as the answer to the first question, if it is one of its choices."""
+def _answer_instead(ctx: Any, args: list[str]) -> str | None:
+    """How to give ``args[0]`` as an answer: a choice of the first question
+    (``lost``), or a whole answer (``card_state=lost``) typed without ``--answer``.
+
+    ``--data-dir`` and ``--lang`` may follow the word: click has not read them,
+    so they are looked for here.
+    """
     from ssc_wizard import words
     from ssc_wizard.completion import option_value
     from ssc_wizard.controls import shown_command, visible
+    from ssc_wizard.engine import answer_problem, named
     from ssc_wizard.errors import WizardError
     from ssc_wizard.loader import default_data_dir, load_guide
     from ssc_wizard.result import replay_argv
 
-    data_dir = option_value(ctx, "data_dir")
+    after = _after(args[1:], "--data-dir")
+    data_dir = Path(after) if after is not None else option_value(ctx, "data_dir")
     try:
         guide = load_guide(data_dir or default_data_dir())
     except WizardError:
         return None  # click's own words say enough
-    start = guide.scenarios.start
-    choices = guide.choices(start)
-    choice_id = ids.resolve(typed, choices)
-    if choice_id not in choices:
+    typed = args[0]
+    if "=" in typed:
+        question_id, choice_id = named(guide, *typed.split("=", 1))
+    else:
+        question_id = guide.scenarios.start
+        choice_id = ids.resolve(typed, guide.choices(question_id))
+    if answer_problem(guide, question_id, choice_id) is not None:
         return None
-    lang = run_language(ctx)
+    lang_after = ids.canonical(_after(args[1:], "--lang") or "")
+    lang: Lang = "zh" if lang_after == "zh" else "en" if lang_after == "en" else run_language(ctx)
     source = ctx.get_parameter_source("lang_option")
-    chosen = lang if getattr(source, "name", None) == "COMMANDLINE" else None
+    typed_lang = lang_after in ("en", "zh") or getattr(source, "name", None) == "COMMANDLINE"
     folder = str(data_dir) if data_dir is not None else None
-    command = replay_argv({start: choice_id}, folder, chosen)
+    command = replay_argv({question_id: choice_id}, folder, lang if typed_lang else None)
     return visible(
         words.ANSWER_INSTEAD(
             lang,
-            question=guide.scenarios.questions[start].text.get(lang),
-            choice=choices[choice_id].label.get(lang),
+            question=guide.scenarios.questions[question_id].text.get(lang),
+            choice=guide.choices(question_id)[choice_id].label.get(lang),
             command=shown_command(command),
         )
     )
+
+
+def _after(args: list[str], option: str) -> str | None:
+    """The value of the last ``option VALUE`` or ``option=VALUE`` in ``args``."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == option and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith(option + "="):
+            found = arg.partition("=")[2]
+    return found
+
+
+def parse_limit(value: Any) -> int:
+    """``paths --limit``: a whole number, 0 or more, refused in our words."""
+    typed = str(value).strip()
+    if typed.isdecimal() and typed.isascii():
+        return int(typed)
+    from typer._click.globals import get_current_context
+
+    from ssc_wizard import words
+    from ssc_wizard.controls import visible
+
+    lang = run_language(get_current_context(silent=True))
+    raise typer.BadParameter(visible(words.NOT_A_LIMIT(lang, typed=typed))) from None
 
 
 def run_language(ctx: Any) -> Lang:

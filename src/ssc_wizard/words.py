@@ -123,35 +123,35 @@ MISSING_ANSWER = Tr(
 )
 NO_SUCH_QUESTION = Tr(
     "there is no question {question_id!r}; the questions are: {questions}",
-    "没有问题 {question_id}；现有的问题是：{questions}",
+    "没有问题“{question_id}”；现有的问题是：{questions}",
 )
 #: ``near``: the ids closest to what was typed (``EITHER``).
 NO_SUCH_QUESTION_NEAR = Tr(
     "there is no question {question_id!r}; did you mean {near}? The questions are: {questions}",
-    "没有问题 {question_id}；您是不是想输入 {near}？现有的问题是：{questions}",
+    "没有问题“{question_id}”；您是不是想输入 {near}？现有的问题是：{questions}",
 )
 NO_SUCH_CHOICE = Tr(
     "{choice_id!r} is not a choice of {question_id!r} ({question}); choose one of: {choices}",
-    "{choice_id} 不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
+    "“{choice_id}”不是问题 {question_id}（{question}）的选项；请从以下选项中选择：{choices}",
 )
 NO_SUCH_CHOICE_NEAR = Tr(
     "{choice_id!r} is not a choice of {question_id!r} ({question}); did you mean {near}? "
     "Choose one of: {choices}",
-    "{choice_id} 不是问题 {question_id}（{question}）的选项；您是不是想选 {near}？"
+    "“{choice_id}”不是问题 {question_id}（{question}）的选项；您是不是想选 {near}？"
     "请从以下选项中选择：{choices}",
 )
 #: A choice id the guide once offered; ``why`` is the guide's own text.
 RETIRED_CHOICE = Tr(
     "{choice_id!r} is no longer a choice of {question_id!r}: {why} Choose one of: {choices}",
-    "{choice_id} 已不再是问题 {question_id} 的选项：{why}请从以下选项中选择：{choices}",
+    "“{choice_id}”已不再是问题 {question_id} 的选项：{why}请从以下选项中选择：{choices}",
 )
 NOT_AN_ANSWER = Tr(
     "--answer {item!r} is not QUESTION=CHOICE; write it like --answer {example}",
-    "--answer {item} 不是“问题=选项”的形式；请写成 --answer {example} 这样",
+    "--answer “{item}”不是“问题=选项”的形式；请写成 --answer {example} 这样",
 )
 ANSWERED_TWICE = Tr(
     "question {question_id!r} is answered twice, with {first!r} and {second!r}; keep one",
-    "问题 {question_id} 回答了两次（{first} 和 {second}）；请只保留一个",
+    "问题 {question_id} 回答了两次（“{first}”和“{second}”）；请只保留一个",
 )
 OFF_PATH_ONE = Tr(
     "{given}: this question is not asked on the path of the other answers ({path}); remove it",
@@ -163,15 +163,15 @@ OFF_PATH_MANY = Tr(
 )
 NO_SUCH_DISTRICT = Tr(
     "there is no district {district_id!r}; the districts are: {districts}",
-    "没有区县 {district_id}；现有的区县是：{districts}",
+    "没有区县“{district_id}”；现有的区县是：{districts}",
 )
 NO_SUCH_DISTRICT_NEAR = Tr(
     "there is no district {district_id!r}; did you mean {near}? The districts are: {districts}",
-    "没有区县 {district_id}；您是不是想输入 {near}？现有的区县是：{districts}",
+    "没有区县“{district_id}”；您是不是想输入 {near}？现有的区县是：{districts}",
 )
 NO_DISTRICTS = Tr(
     "there is no district {district_id!r}; this guide has no districts",
-    "没有区县 {district_id}；这份指南没有列出区县",
+    "没有区县“{district_id}”；这份指南没有列出区县",
 )
 SAME_FILE = Tr(
     "--output and {flag} name the same file, {path}; give two names",
@@ -218,23 +218,28 @@ LIST_SEPARATOR = Tr(", ", "、")
 #: A value of --format that is not one (click's words come before it).
 NO_SUCH_FORMAT = Tr(
     "{typed!r} is not a format; the formats are: {formats}",
-    "没有 {typed} 这种格式；可用的格式是：{formats}",
+    "没有“{typed}”这种格式；可用的格式是：{formats}",
 )
 NO_SUCH_FORMAT_NEAR = Tr(
     "{typed!r} is not a format; did you mean {near}? The formats are: {formats}",
-    "没有 {typed} 这种格式；您是不是想用 {near}？可用的格式是：{formats}",
+    "没有“{typed}”这种格式；您是不是想用 {near}？可用的格式是：{formats}",
 )
 NO_SUCH_LANGUAGE = Tr(
     "{typed!r} is not a language of ssc-wizard; the languages are: {languages}",
-    "ssc-wizard 没有 {typed} 这种语言；可用的语言是：{languages}",
+    "ssc-wizard 没有“{typed}”这种语言；可用的语言是：{languages}",
 )
 NO_SUCH_LANGUAGE_NEAR = Tr(
     "{typed!r} is not a language of ssc-wizard; did you mean {near}? "
     "The languages are: {languages}",
-    "ssc-wizard 没有 {typed} 这种语言；您是不是想用 {near}？可用的语言是：{languages}",
+    "ssc-wizard 没有“{typed}”这种语言；您是不是想用 {near}？可用的语言是：{languages}",
 )
 LANGUAGES = Tr("en (English), zh (Simplified Chinese)", "en（英语）、zh（简体中文）")
-#: After click's "No such command 'lost'.", when the word is a choice of the first question.
+NOT_A_LIMIT = Tr(
+    "{typed!r} is not a number of paths: give a whole number, 0 or more",
+    "“{typed}”不是路径的数目：请给出 0 或更大的整数",
+)
+#: After click's "No such command 'lost'.", when the word is an answer: a choice
+#: of the first question, or QUESTION=CHOICE typed without --answer.
 ANSWER_INSTEAD = Tr(
     'To answer "{question}" with "{choice}", run: {command}',
     "要对“{question}”回答“{choice}”，请运行：{command}",
