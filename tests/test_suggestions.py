@@ -401,3 +401,8 @@ def test_spaces_around_an_id_in_an_answers_file_are_as_in_a_flag(tmp_path: Path)
     ran = wizard("--answers-file", str(answers), "--format", "json")
     assert ran.returncode == 0, ran.stderr
     assert '"card_state": "lost"' in ran.stdout
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("md", "'markdown'"), (".txt", "'text'")])
+def test_a_format_called_by_its_file_suffix_suggests_its_name(typed: str, meant: str) -> None:
+    assert f"{typed!r} is not a format; did you mean {meant}?" in refused("--format", typed)

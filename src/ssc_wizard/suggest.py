@@ -38,6 +38,19 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 
 
+#: What a format is often called instead of its name: its file suffix.
+FORMAT_NAMES: dict[str, str] = {"md": "markdown", "txt": "text", "plain": "text"}
+
+
+def near_format(typed: str, formats: Iterable[str]) -> list[str]:
+    """The format meant by a file suffix (``md``, ``.txt``), or the near misses of its name."""
+    formats = list(formats)
+    said = canonical(typed.strip()).removeprefix(".")
+    if FORMAT_NAMES.get(said) in formats:
+        return [FORMAT_NAMES[said]]
+    return near(said, formats)
+
+
 def near(typed: str, known: Iterable[str]) -> list[str]:
     """The ids of ``known`` closest to ``typed`` (in any case, ``-`` for ``_``), best first."""
     return get_close_matches(canonical(typed), list(known), n=MOST)

@@ -62,7 +62,7 @@ def _not_one_of(typed: str, values: list[str], what: Kind) -> str:
         plain, with_near = words.NO_SUCH_LANGUAGE, words.NO_SUCH_LANGUAGE_NEAR
         listed = {"languages": words.LANGUAGES(lang)}
     else:
-        near = suggest.near(typed, values)
+        near = suggest.near_format(typed, values)
         plain, with_near = words.NO_SUCH_FORMAT, words.NO_SUCH_FORMAT_NEAR
         listed = {"formats": ", ".join(values)}
     if not near:
