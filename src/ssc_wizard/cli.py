@@ -535,7 +535,7 @@ def graph(
 
             ascii_only = terminal.unencodable("→", sys.stdout) is not None
             text = tree_text(graph.tree(guide, lang), ascii_only=ascii_only)
-            _write(fold(text, terminal.columns() if sys.stdout.isatty() else None), lang)
+            _write(fold(text, _text_width()), lang)
         else:
             from ssc_wizard.report import tree_view
 
@@ -779,12 +779,16 @@ def _show(
         _write(_rendered(item, fmt, answers=answers), lang)
 
 
+def _text_width() -> int | None:
+    """The width to wrap plain text at on stdout: the terminal's; none for a pipe or a file."""
+    return terminal.columns() if sys.stdout.isatty() else None
+
+
 def _rendered(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
     """A result or the office list as stdout shows it."""
     if fmt is Format.rich:
         return _drawn(lambda console: formats.print_rich(item, console, answers=answers))
-    width = terminal.columns() if sys.stdout.isatty() else None  # not for a pipe or a file
-    text = formats.as_text(item, fmt, answers=answers, width=width)
+    text = formats.as_text(item, fmt, answers=answers, width=_text_width())
     if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
         text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
     return text
