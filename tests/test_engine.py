@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ssc_wizard.engine import Pending, missing_answer, open_questions, walk
+from ssc_wizard.errors import NoAsking
 from ssc_wizard.model import Guide
 
 from conftest import JINAN_CHOICES
@@ -45,7 +46,7 @@ def test_every_path_of_the_mini_guide(mini: Guide) -> None:
 def test_missing_answer_names_the_question_and_its_choices(mini: Guide) -> None:
     state = walk(mini, {"colour": "green"})
     assert isinstance(state, Pending)
-    message = str(missing_answer(state, "--no-input was given"))
+    message = str(missing_answer(state, NoAsking.no_input))
     assert message == (
         "question 'size' (Which size?) has no answer, and --no-input was given. "
         "Answer it with --answer size=CHOICE, where CHOICE is one of: small, big"

@@ -11,11 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ssc_wizard import ids, words, yamlio
+from ssc_wizard import ids, yamlio
 from ssc_wizard.controls import shown_command
 from ssc_wizard.engine import answer_problem, named
-from ssc_wizard.errors import AnswersFileError, DataError, Problem, UsageError, WizardError
-from ssc_wizard.lang import Lang
+from ssc_wizard.errors import (
+    AnsweredTwice,
+    AnswersFileError,
+    DataError,
+    NoChoiceGiven,
+    NotAChoiceId,
+    NotAnAnswer,
+    NotAnswers,
+    Problem,
+    UsageError,
+    WizardError,
+)
 from ssc_wizard.loader import read_text
 from ssc_wizard.model import Guide
 from ssc_wizard.session import Given
@@ -45,7 +55,7 @@ def meant(guide: Guide, item: str) -> tuple[str, str]:
     return offering[0] if len(offering) == 1 else example(guide)
 
 
-def parse_flags(items: Iterable[str], guide: Guide, lang: Lang = "en") -> Given:
+def parse_flags(items: Iterable[str], guide: Guide) -> Given:
     """``QUESTION=CHOICE`` arguments; the same question twice must agree.
 
     Ids in another case or with ``-`` for ``_`` are taken as the guide's (``named``).
@@ -55,16 +65,10 @@ def parse_flags(items: Iterable[str], guide: Guide, lang: Lang = "en") -> Given:
         question_id, sep, choice_id = item.partition("=")
         question_id, choice_id = question_id.strip(), choice_id.strip()
         if not sep or not question_id or not choice_id:
-            raise UsageError(
-                words.NOT_AN_ANSWER(lang, item=item, example="{}={}".format(*meant(guide, item)))
-            )
+            raise NotAnAnswer(item, meant(guide, item))
         question_id, choice_id = named(guide, question_id, choice_id)
         if answers.get(question_id, choice_id) != choice_id:
-            raise UsageError(
-                words.ANSWERED_TWICE(
-                    lang, question_id=question_id, first=answers[question_id], second=choice_id
-                )
-            )
+            raise AnsweredTwice(question_id, answers[question_id], choice_id)
         answers[question_id] = choice_id
     return Given(answers)
 
@@ -85,20 +89,15 @@ def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
         doc = yamlio.load(text, file)
     except DataError as exc:
         raise AnswersFileError(exc.problems) from None
-    write = "write lines of `QUESTION: CHOICE`, such as `{}: {}`".format(*example(guide))
     data = doc.data
     base: DataPath = ()
     if isinstance(data, dict) and "schema_version" in data and "answers" in data:
         data, base = data["answers"], ("answers",)  # a saved JSON result
     if not isinstance(data, dict) or not data:
-        what = (
-            "it is empty"
-            if data is None
-            else "it holds no answers"
-            if data == {}
-            else "it is not a mapping of questions to choices"
+        found: NotAnswers.Found = (
+            "empty" if data is None else "no answers" if data == {} else "not a mapping"
         )
-        raise AnswersFileError([doc.problem(base, f"{what}; {write}")])
+        raise AnswersFileError([doc.problem(base, NotAnswers(found, example(guide)))])
 
     answers: dict[str, str] = {}
     origins: dict[str, str] = {}
@@ -109,26 +108,21 @@ def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
         typed = doc.typed_scalars.get(path)
         choice_id = typed[0] if typed else value
         if choice_id is None:
-            problems.append(
-                doc.problem(path, f"{question_id!r} has no choice after the colon", key=True)
-            )
+            problems.append(doc.problem(path, NoChoiceGiven(question_id), key=True))
             continue
         if not isinstance(choice_id, str):
-            kind = "a list" if isinstance(choice_id, list) else "a mapping"
-            problems.append(doc.problem(path, f"expected a choice id, got {kind}"))
+            kind: NotAChoiceId.Got = "list" if isinstance(choice_id, list) else "mapping"
+            problems.append(doc.problem(path, NotAChoiceId(kind)))
             continue
         question_id, choice_id = named(guide, question_id, choice_id)
-        # In English, like every other problem found in a file.
-        message = answer_problem(guide, question_id, choice_id, "en")
-        if message is not None:
+        refused = answer_problem(guide, question_id, choice_id)
+        if refused is not None:
             known = question_id in guide.scenarios.questions
-            problems.append(doc.problem(path, message, key=not known))
+            problems.append(doc.problem(path, refused, key=not known))
             continue
         if answers.get(question_id, choice_id) != choice_id:  # card_state, then Card-State
-            message = words.ANSWERED_TWICE(
-                "en", question_id=question_id, first=answers[question_id], second=choice_id
-            )
-            problems.append(doc.problem(path, message, key=True))
+            twice = AnsweredTwice(question_id, answers[question_id], choice_id)
+            problems.append(doc.problem(path, twice, key=True))
             continue
         where = doc.locate(path, key=True)
         answers[question_id] = choice_id

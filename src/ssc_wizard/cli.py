@@ -1,7 +1,8 @@
-"""The command line: flags in, a result out, errors turned into exit codes.
+"""The command line: the options, the error boundary, and the wiring to ``commands``.
 
-Thin by design: it loads the guide, hands the walk to the session (with a
-prompt or a refusal as the way to ask), and passes the result to a renderer.
+Thin by design: each command reads its options here and hands them to its
+module in ``commands``, which does the work; whatever it raises becomes a
+message and an exit code in ``error_boundary``, the one place that does so.
 """
 
 from __future__ import annotations
@@ -10,38 +11,24 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer import _click as click  # typer vendors click: its exceptions, for _standalone
 
-from ssc_wizard import __version__, completion, formats, terminal, usage, words
-from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
-from ssc_wizard.controls import json_escaped, shell_quote, visible, visible_in
-from ssc_wizard.engine import Pending, Reached, missing_answer
-from ssc_wizard.errors import (
-    DataError,
-    Interrupted,
-    ProblemsFound,
-    Stopped,
-    UsageError,
-    WizardError,
-)
+from ssc_wizard import __version__, completion, lang_choice, terminal, usage, words
+from ssc_wizard.commands import GraphFormat, PathsFormat
+from ssc_wizard.controls import visible
+from ssc_wizard.errors import Interrupted, ProblemsFound, Refusal, Stopped, UsageError, WizardError
 from ssc_wizard.formats import Format
-from ssc_wizard.lang import NAMES, Lang, from_environment
-from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
-from ssc_wizard.model import Guide, texts
-from ssc_wizard.output import check_writable, new_folder, same_file, write_atomically
-from ssc_wizard.result import OfficeList, Result, build_result, office_list, replay_argv
-from ssc_wizard.session import Asker, Given, resolve, review
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from ssc_wizard.lang import Lang
+from ssc_wizard.loader import default_data_dir
+from ssc_wizard.screen import say, say_error
 
 EXIT_BUG = 3
 #: The output could not be written whole (its reader went away): as click does.
@@ -58,49 +45,43 @@ app = typer.Typer(
 )
 
 
-def _say_error(message: str) -> None:
-    # Messages quote what was typed and what the guide says: shown, never obeyed.
-    _say(visible(f"ssc-wizard: {message}"))
-
-
-def _say(line: str) -> None:
-    """A line on stderr; wrapped between words on a terminal, which would cut them."""
-    if sys.stderr.isatty():
-        from ssc_wizard.linebreak import fold
-
-        line = fold(line, terminal.columns())
-    typer.echo(line, err=True)
-
-
 @dataclass
 class Voice:
     """The language the error boundary speaks: set once the command has chosen one."""
 
     lang: Lang = "en"
 
+    def __call__(self, lang: Lang) -> None:
+        self.lang = lang
+
 
 @contextmanager
-def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
+def error_boundary(lang: str | None = None) -> Iterator[Voice]:
     """The one place where the product's errors become messages and exit codes.
 
-    Messages raised by the core are already in the language asked for; the
-    boundary's own words follow ``Voice.lang``.
+    Refusals carry data and are said here in ``Voice.lang``, the language the
+    command has chosen; problems in files are said as their files' are, in English.
     """
-    voice = Voice(_language(lang, None, quiet=True))
+    voice = Voice(lang_choice.choose(lang, quiet=True))
     try:
         yield voice
     except ProblemsFound as exc:
         count = len(exc.problems)
-        _say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
+        say_error(f"{exc.subject} has {count} problem{'s' if count != 1 else ''}:")
         for problem in exc.problems:
-            _say(visible(f"  {problem}"))
-        _say("Fix the file and run again.")
+            say(visible(f"  {problem}"))
+        say("Fix the file and run again.")
+        raise typer.Exit(exc.exit_code) from None
+    except Refusal as exc:
+        from ssc_wizard.messages import describe
+
+        say_error(describe(exc, voice.lang))
         raise typer.Exit(exc.exit_code) from None
     except WizardError as exc:
-        _say_error(str(exc))
+        say_error(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except (KeyboardInterrupt, EOFError):
-        _say_error(words.INTERRUPTED(voice.lang))
+        say_error(words.INTERRUPTED(voice.lang))
         raise typer.Exit(Interrupted.exit_code) from None
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise  # click's own handling: exit codes, and a quiet exit when the reader left
@@ -111,7 +92,7 @@ def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
             raise Stopped(signal.SIGHUP) from None
         if os.environ.get("SSC_WIZARD_DEBUG"):
             raise
-        _say_error(words.INTERNAL_ERROR(voice.lang, error=f"{type(exc).__name__}: {exc}"))
+        say_error(words.INTERNAL_ERROR(voice.lang, error=f"{type(exc).__name__}: {exc}"))
         raise typer.Exit(EXIT_BUG) from None
 
 
@@ -120,75 +101,16 @@ class Language(StrEnum):
     zh = "zh"
 
 
-def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = False) -> Lang:
-    """--lang, else the environment's; English where the output cannot show the other.
-
-    Checked before anything is printed, so that nothing comes out half in
-    question marks: stdout and stderr must both be able to show every text of
-    the tool and the guide in that language.
-    """
-    lang: Lang = from_environment(os.environ)
-    if chosen is not None:
-        lang = "zh" if chosen is Language.zh else "en"
-    if lang == "en":
-        return lang
-    limited = [s for s in (sys.stdout, sys.stderr) if not terminal.writes_any_text(s)]
-    if not limited:  # the usual UTF-8 terminal: nothing to try
-        return lang
-    sample = words.everything(lang)
-    if guide is not None:
-        everywhere = texts(guide.scenarios), texts(guide.offices)
-        sample += "".join(text.get(lang) for found in everywhere for _, text in found)
-    for stream in limited:
-        if terminal.unencodable(sample, stream) is not None:
-            if not quiet:
-                encoding = getattr(stream, "encoding", "?")
-                _say_error(words.CANNOT_SHOW.format(encoding=encoding, language=NAMES[lang]))
-            return "en"
-    return lang
-
-
-def _chosen_lang(ctx: typer.Context, lang: Lang) -> Lang | None:
-    """The language when typed as --lang, for the commands printed back to the person."""
-    source = ctx.get_parameter_source("lang_option")  # not SSC_WIZARD_LANG
-    return lang if getattr(source, "name", None) == "COMMANDLINE" else None
+def _lang_typed(ctx: typer.Context) -> bool:
+    """Whether --lang was typed, for the commands printed back to the person."""
+    source = ctx.get_parameter_source(lang_choice.OPTION)  # not SSC_WIZARD_LANG
+    return getattr(source, "name", None) == "COMMANDLINE"
 
 
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"ssc-wizard {__version__}")
         raise typer.Exit()
-
-
-def _refuse(reason: words.Tr, lang: Lang) -> Asker:
-    def ask(pending: Pending) -> NoReturn:
-        raise missing_answer(pending, reason(lang), lang)
-
-    return ask
-
-
-def _prompt_stream() -> TextIO | words.Tr:
-    """The terminal to draw prompts on, or why there is none.
-
-    Answers are read from stdin only when it is a terminal, never from a pipe.
-    Prompts go to stdout, or to stderr when stdout is redirected (so that
-    ``ssc-wizard --format json > result.json`` still asks on the screen).
-    """
-    if not sys.stdin.isatty():
-        return words.NO_TERMINAL
-    for stream in (sys.stdout, sys.stderr):
-        if stream.isatty():
-            return stream
-    return words.NO_SCREEN
-
-
-def _asker(stream: TextIO, lang: Lang, plain: bool) -> Asker:
-    def ask(pending: Pending) -> str:
-        from ssc_wizard import prompts  # loads questionary: only when a question is asked
-
-        return prompts.ask(pending, stream, lang, plain=plain)
-
-    return ask
 
 
 @dataclass(frozen=True)
@@ -335,55 +257,21 @@ def wizard(
             # (--data-dir and --lang are read from here by ``option_value``).
             ctx.obj = Common(output_format, output)
             return
-        guide_dir = data_dir or default_data_dir()
-        guide = load_guide(guide_dir)
-        lang = voice.lang = _language(lang_option, guide)
-        given = parse_flags(answer or [], guide, lang)
-        if answers_file is not None:
-            given = combine(given, load_answers_file(answers_file, guide))
-        _refuse_same_file(lang, output=output, save_answers=save_answers, answers_file=answers_file)
-        _refuse_guide_files(lang, guide_dir, output=output, save_answers=save_answers)
-        for path in (output, save_answers):
-            if path is not None:
-                check_writable(path)  # before anyone spends time answering
-        plain = _plain(ctx)
-        stream = words.NO_INPUT if no_input else _prompt_stream()
-        ask = _refuse(stream, lang) if isinstance(stream, words.Tr) else _asker(stream, lang, plain)
-        reached = resolve(guide, given, ask, lang)
-        fmt = _format(output_format, output, plain)
-        folder = str(data_dir) if data_dir is not None else None
-        results = Results(guide, lang, folder, _chosen_lang(ctx, lang), fmt)
-        # "Your answers" and the menu to change them: only for a person who was
-        # asked something and is reading the result on the screen.
-        asked = bool(reached.answers.keys() - given.answers.keys())
-        reviewing = asked and output is None and stream is sys.stdout
-        if reviewing:
-            sys.stdout.write("\n")  # between the last answer and the result
-        _show(results.of(reached), fmt, output, answers=not reviewing)
-        if reviewing:
-            reached = _review(results, reached, given, ask, plain)
-        if save_answers is not None:
-            argv = replay_argv(reached.answers, folder, results.chosen_lang)
-            saved = answers_yaml(reached.answers, reached.outcome_id, argv)
-            write_atomically(save_answers, saved)
-            _done(words.ANSWERS_SAVED(lang, path=save_answers))
+        from ssc_wizard.commands import wizard as command
 
-
-@dataclass(frozen=True)
-class Results:
-    """How this run turns a walk's end into a result: the guide, language and flags."""
-
-    guide: Guide
-    lang: Lang
-    folder: str | None
-    #: The language typed as --lang, for the replay command.
-    chosen_lang: Lang | None
-    fmt: Format
-
-    def of(self, reached: Reached) -> Result:
-        return build_result(
-            self.guide, reached, self.folder, lang=self.lang, chosen_lang=self.chosen_lang
+        request = command.Request(
+            answers=answer or [],
+            answers_file=answers_file,
+            save_answers=save_answers,
+            no_input=no_input,
+            format=output_format,
+            output=output,
+            data_dir=data_dir,
+            lang=lang_option,
+            lang_typed=_lang_typed(ctx),
+            plain=_plain(ctx),
         )
+        command.run(request, voice)
 
 
 @app.command(
@@ -411,16 +299,19 @@ def offices(
 ) -> None:
     """List every kind of office, with what it does in each procedure."""
     common = _common(ctx)
-    lang_option = _lang_option(ctx)
-    with error_boundary(lang_option) as voice:
-        output = output or common.output
-        guide_dir = _data_dir(ctx)
-        guide = load_guide(guide_dir)
-        lang = voice.lang = _language(lang_option, guide)
-        _refuse_guide_files(lang, guide_dir, output=output)
-        listing = office_list(guide, district, lang)
-        fmt = _format(output_format or common.format, output, _plain(ctx))
-        _show(listing, fmt, output)
+    lang = lang_choice.given(ctx)
+    with error_boundary(lang) as voice:
+        from ssc_wizard.commands import offices as command
+
+        command.run(
+            _data_dir(ctx),
+            district,
+            output_format or common.format,
+            output or common.output,
+            lang=lang,
+            plain=_plain(ctx),
+            speak=voice,
+        )
 
 
 def _common(ctx: typer.Context) -> Common:
@@ -459,12 +350,6 @@ def _plain(ctx: typer.Context) -> bool:
     return False
 
 
-def _lang_option(ctx: typer.Context) -> Language | None:
-    """--lang given after the command's name, or before it."""
-    chosen: Language | None = completion.option_value(ctx, "lang_option")
-    return chosen
-
-
 @app.command(
     "check",
     short_help="Check a guide: every error and warning, at file:line:column.",
@@ -475,24 +360,12 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
 
     Exit status 0 when the guide is valid (warnings allowed), 1 when it is not.
     """
-    from ssc_wizard.loader import examine_guide
-    from ssc_wizard.paths import count_paths
-    from ssc_wizard.report import check_report
-
     with error_boundary():
-        folder = _data_dir(ctx)
-        examined = examine_guide(folder)
-        guide = examined.guide
-        paths = count_paths(guide) if guide is not None else 0
-        _write(visible(check_report(str(folder), examined.problems, guide, paths)), "en")
-        if guide is None:
-            raise typer.Exit(DataError.exit_code)
+        from ssc_wizard.commands import check as command
 
-
-class GraphFormat(StrEnum):
-    tree = "tree"
-    mermaid = "mermaid"
-    dot = "dot"
+        status = command.run(_data_dir(ctx))
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command(
@@ -519,36 +392,11 @@ def graph(
     plain: PlainOption = False,
 ) -> None:
     """Draw the decision tree: questions, the choices between them, and outcomes."""
-    from ssc_wizard import graph
+    lang = lang_choice.given(ctx)
+    with error_boundary(lang) as voice:
+        from ssc_wizard.commands import graph as command
 
-    lang_option = _lang_option(ctx)
-    with error_boundary(lang_option) as voice:
-        guide = load_guide(_data_dir(ctx))
-        lang = voice.lang = _language(lang_option, guide)
-        if graph_format is GraphFormat.mermaid:
-            _write(graph.mermaid(guide, lang), lang)
-        elif graph_format is GraphFormat.dot:
-            _write(graph.dot(guide, lang), lang)
-        elif _plain(ctx):
-            from ssc_wizard.linebreak import fold
-            from ssc_wizard.report import tree_text
-
-            ascii_only = terminal.unencodable("→", sys.stdout) is not None
-            text = tree_text(graph.tree(guide, lang), ascii_only=ascii_only)
-            _write(fold(text, _text_width()), lang)
-        else:
-            from ssc_wizard.report import tree_view
-
-            def draw(console: Console) -> None:
-                tree = graph.tree(guide, lang)
-                console.print(tree_view(tree, ascii_only=console.options.ascii_only))
-
-            _write(_drawn(draw), lang)
-
-
-class PathsFormat(StrEnum):
-    text = "text"
-    json = "json"
+        command.run(_data_dir(ctx), graph_format, lang=lang, plain=_plain(ctx), speak=voice)
 
 
 @app.command(
@@ -585,17 +433,10 @@ def paths(
     The paths are counted first (quickly, however many there are), and listed
     only when there are no more than --limit.
     """
-    from ssc_wizard.paths import count_paths, iter_paths
-    from ssc_wizard.report import paths_json, paths_text
-
     with error_boundary():
-        guide = load_guide(_data_dir(ctx))
-        count = count_paths(guide)
-        shown_dir = _shown_dir(ctx)
-        if paths_format is PathsFormat.json:
-            _write(json_escaped(paths_json(iter_paths(guide), count, limit, shown_dir)), "en")
-        else:
-            _write(visible(paths_text(iter_paths(guide), count, limit, shown_dir)), "en")
+        from ssc_wizard.commands import paths as command
+
+        command.run(_data_dir(ctx), paths_format, limit, _shown_dir(ctx))
 
 
 @app.command(
@@ -607,23 +448,10 @@ def new_guide(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="A new or empty folder.")],
 ) -> None:
     """Start a guide of your own: a small example guide to edit, and its schemas for editors."""
-    from ssc_wizard.starter import starter_files
-
     with error_boundary():
-        new_folder(folder)
-        for name, text in starter_files(str(folder)).items():
-            write_atomically(folder / name, text)
-        shown = shell_quote(str(folder))
-        typer.echo(
-            visible(
-                f"A new guide is in {folder}. Next:\n"
-                f"  edit {shell_quote(str(folder / SCENARIOS_FILE))} and "
-                f"{shell_quote(str(folder / OFFICES_FILE))}\n"
-                f"  check them:   ssc-wizard check --data-dir {shown}\n"
-                f"  see the tree: ssc-wizard graph --data-dir {shown}\n"
-                f"  try it:       ssc-wizard --data-dir {shown}"
-            )
-        )
+        from ssc_wizard.commands import new_guide as command
+
+        command.run(folder)
 
 
 def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
@@ -638,171 +466,6 @@ def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
         )
 
 
-def _refuse_same_file(lang: Lang, output: Path | None, **others: Path | None) -> None:
-    """The result written over the answers (or over the file they come from) loses them."""
-    if output is None:
-        return
-    for name, path in others.items():
-        if path is not None and same_file(path, output):
-            raise UsageError(words.SAME_FILE(lang, flag=_flag(name), path=path))
-
-
-def _refuse_guide_files(lang: Lang, guide_dir: Path, **targets: Path | None) -> None:
-    """A result or answers written over the guide in use would replace it."""
-    for name, path in targets.items():
-        for guide_file in (SCENARIOS_FILE, OFFICES_FILE):
-            if path is not None and same_file(path, guide_dir / guide_file):
-                raise UsageError(
-                    words.GUIDE_FILE(lang, flag=_flag(name), path=path, guide_file=guide_file)
-                )
-
-
-def _flag(name: str) -> str:
-    return "--" + name.replace("_", "-")
-
-
-def _format(chosen: Format | None, output: Path | None, plain: bool) -> Format:
-    """--format, else by the output file's name, else rich on a terminal (but not in
-    plain mode, whose reader hears every box drawn)."""
-    return formats.choose(chosen, output, terminal=sys.stdout.isatty() and not plain)
-
-
-def _done(message: str) -> None:
-    """Say where a file went, to a person watching; scripts need no chatter."""
-    if sys.stderr.isatty():
-        _say(visible(f"ssc-wizard: {message}"))
-
-
-def _review(results: Results, reached: Reached, given: Given, ask: Asker, plain: bool) -> Reached:
-    from ssc_wizard import prompts
-
-    lang = results.lang
-
-    def decide(reached: Reached) -> str | None:
-        result = results.of(reached)
-        shown = visible_in(result)
-        action = prompts.QUIT
-        while True:
-            recap = _recap(shown, results.fmt)
-            _write(recap, lang)
-            choice = prompts.review(shown.answers, sys.stdout, lang, default=action, plain=plain)
-            if choice != prompts.SHOW_RESULT:
-                return choice
-            action = choice  # the pointer stays where the person left it
-            _show_again(result, results.fmt, plain, below=recap.count("\n"))
-
-    def show(reached: Reached) -> None:
-        sys.stdout.write("\n")
-        _show(results.of(reached), results.fmt, None, answers=False)
-
-    return review(results.guide, reached, given.answers, ask, decide, show)
-
-
-def _recap(result: Result, fmt: Format) -> str:
-    """What the menu after a result stands under: the answers and the result's title."""
-    from ssc_wizard import render
-
-    if fmt is Format.rich:
-        return _drawn(lambda console: render.print_recap(result, console))  # a heading first
-    return "\n" + render.recap_text(result, terminal.columns())
-
-
-#: The menu after a result, on the screen: its question, the hint, four choices.
-_MENU_LINES = 6
-
-
-def _show_again(result: Result, fmt: Format, plain: bool, *, below: int) -> None:
-    """The whole result, from its first line: paged when it and the ``below``
-    lines and the menu under it would not fit on the screen together."""
-    text = "\n" + _rendered(result, fmt, answers=False)
-    fits = text.count("\n") + below + _MENU_LINES <= terminal.size().lines
-    if not (plain or fits):
-        from ssc_wizard import pager
-
-        if pager.page(text.lstrip("\n"), sys.stdout.encoding):
-            return
-    _write(text, result.lang)
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    if terminal.is_dumb():  # rich would take it to be 80 columns wide: ask the terminal
-        size = terminal.size()
-        return Console(width=size.columns, height=size.lines)
-    console = Console()
-    # rich's own reading (COLUMNS, else whichever standard stream is a terminal),
-    # but never 0 (COLUMNS=0, which rich takes at its word) nor absurdly wide.
-    console.width = terminal.fit(console.width or terminal.columns())
-    return console
-
-
-def _drawn(draw: Callable[[Console], None]) -> str:
-    """What rich draws for this terminal, as text to check before any of it is written."""
-    console = _console()
-    with console.capture() as captured:
-        draw(console)
-    return captured.get()
-
-
-def _write(text: str, lang: Lang) -> None:
-    """All of ``text`` on stdout, or none of it when stdout cannot encode some of it."""
-    bad = terminal.unencodable(text, sys.stdout)
-    if bad is not None:
-        encoding = getattr(sys.stdout, "encoding", "?")
-        # Named by its code point: the character itself cannot be shown either.
-        character = f"U+{ord(bad):04X}"
-        raise WizardError(words.CANNOT_ENCODE(lang, encoding=encoding, character=character))
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:  # a test's StringIO
-        sys.stdout.write(text)
-        return
-    # Python's buffered writer can stop short at a pipe whose reader has gone
-    # (``| head -1``) without a word; writing the rest raises BrokenPipeError.
-    sys.stdout.flush()
-    rest = memoryview(text.encode(sys.stdout.encoding))
-    while rest:
-        rest = rest[binary.write(rest) :]
-    binary.flush()
-
-
-def _show(
-    item: Result | OfficeList, fmt: Format, output: Path | None, *, answers: bool = True
-) -> None:
-    """A result or the office list: on stdout, or written whole to ``output``."""
-    lang = item.lang
-    if output is not None:
-        write_atomically(output, formats.as_text(item, fmt, answers=answers))
-        done = words.RESULT_WRITTEN if isinstance(item, Result) else words.OFFICES_WRITTEN
-        _done(done(lang, path=output))
-    else:
-        _write(_rendered(item, fmt, answers=answers), lang)
-
-
-def _text_width() -> int | None:
-    """The width to wrap plain text at on stdout: the terminal's; none for a pipe or a file."""
-    return terminal.columns() if sys.stdout.isatty() else None
-
-
-def _rendered(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
-    """A result or the office list as stdout shows it."""
-    if fmt is Format.rich:
-        return _drawn(lambda console: formats.print_rich(item, console, answers=answers))
-    text = formats.as_text(item, fmt, answers=answers, width=_text_width())
-    if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
-        text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
-    return text
-
-
-def _help_language(argv: list[str]) -> Lang:
-    """The language of --help, which click writes before --lang is read."""
-    typed = next((arg.partition("=")[2] for arg in argv if arg.startswith("--lang=")), None)
-    if typed is None and "--lang" in argv[:-1]:
-        typed = argv[argv.index("--lang") + 1]
-    typed = (typed or os.environ.get("SSC_WIZARD_LANG", "")).lower()
-    return _language(Language(typed) if typed in Language.__members__ else None, None, quiet=True)
-
-
 def main() -> None:
     """Console-script entry point."""
     _open_closed_streams()
@@ -810,7 +473,7 @@ def main() -> None:
     command = typer.main.get_command(app)
     completion.register_shells()  # after typer has registered its own shells
     argv = sys.argv[1:]
-    if {"-h", "--help"} & set(argv) and _help_language(argv) == "zh":
+    if {"-h", "--help"} & set(argv) and lang_choice.for_help(argv) != "en":
         from ssc_wizard import helptext
 
         helptext.in_chinese(command)
@@ -840,7 +503,7 @@ def _standalone(command: click.Command) -> NoReturn:
     except click.ClickException as exc:
         shown = io.StringIO()
         exc.show(file=shown)
-        _say(shown.getvalue().rstrip("\n"))
+        say(shown.getvalue().rstrip("\n"))
         sys.exit(exc.exit_code)
     except typer.Abort:
         typer.echo("Aborted!", err=True)

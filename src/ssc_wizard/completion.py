@@ -12,15 +12,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import typer  # at run time: typer reads these functions' annotations
 
-from ssc_wizard import ids
+from ssc_wizard import ids, lang_choice
 from ssc_wizard.controls import visible
 from ssc_wizard.engine import named, open_questions
 from ssc_wizard.errors import WizardError
-from ssc_wizard.lang import Lang, from_environment
 from ssc_wizard.loader import default_data_dir, load_guide
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
     guide = _guide(ctx)
     if guide is None:
         return []
-    lang = _lang(ctx)
+    lang = lang_choice.for_completion(ctx)
     questions = guide.scenarios.questions
     given = dict(named(guide, *item.partition("=")[::2]) for item in ctx.params.get("answer") or ())
     typed, sep, partial = incomplete.partition("=")
@@ -63,7 +62,7 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
     guide = _guide(ctx)
     if guide is None:
         return []
-    lang = _lang(ctx)
+    lang = lang_choice.for_completion(ctx)
     return [
         (c, visible(district.name.get(lang)))
         for district_id, district in guide.offices.districts.items()
@@ -89,12 +88,6 @@ def option_value(ctx: typer.Context, name: str) -> Any:
             from_environment = from_environment or value
         context = context.parent
     return from_environment
-
-
-def _lang(ctx: typer.Context) -> Lang:
-    """The descriptions' language: --lang when typed before the word completed."""
-    chosen = option_value(ctx, "lang_option")
-    return cast(Lang, str(chosen)) if chosen is not None else from_environment(os.environ)
 
 
 def _guide(ctx: typer.Context) -> Guide | None:

@@ -7,12 +7,18 @@ missing answers, going back and changing them is ``session``'s business.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ssc_wizard import ids, words
-from ssc_wizard.errors import UsageError
-from ssc_wizard.lang import Lang
+from ssc_wizard import ids
+from ssc_wizard.errors import (
+    MissingAnswer,
+    NoAsking,
+    Refusal,
+    RetiredChoice,
+    UnknownChoice,
+    UnknownQuestion,
+)
 from ssc_wizard.model import Choice, Guide, Question
 
 
@@ -50,52 +56,30 @@ def named(guide: Guide, question_id: str, choice_id: str) -> tuple[str, str]:
     return question_id, choice_id
 
 
-def answer_problem(guide: Guide, question_id: str, choice_id: str, lang: Lang = "en") -> str | None:
+def answer_problem(guide: Guide, question_id: str, choice_id: str) -> Refusal | None:
     """What is wrong with one answer (an unknown question or choice), or None.
 
-    The ids are as ``named`` gives them. A near miss is suggested.
+    The ids are as ``named`` gives them.
     """
     questions = guide.scenarios.questions
     if question_id not in questions:
-        near = _near(question_id, questions, lang)
-        return (words.NO_SUCH_QUESTION if near is None else words.NO_SUCH_QUESTION_NEAR)(
-            lang, question_id=question_id, near=near, questions=", ".join(questions)
-        )
-    choices = guide.choices(question_id)
-    retired = questions[question_id].retired.get(choice_id)
-    if choice_id not in choices and retired is not None:
-        return words.RETIRED_CHOICE(
-            lang,
-            choice_id=choice_id,
-            question_id=question_id,
-            why=retired.get(lang),
-            choices=", ".join(choices),
-        )
-    if choice_id not in choices:
-        near = _near(choice_id, choices, lang)
-        return (words.NO_SUCH_CHOICE if near is None else words.NO_SUCH_CHOICE_NEAR)(
-            lang,
-            choice_id=choice_id,
-            question_id=question_id,
-            question=questions[question_id].text.get(lang),
-            near=near,
-            choices=", ".join(choices),
-        )
-    return None
+        return UnknownQuestion(question_id, tuple(questions))
+    choices = tuple(guide.choices(question_id))
+    if choice_id in choices:
+        return None
+    question = questions[question_id]
+    retired = question.retired.get(choice_id)
+    if retired is not None:
+        return RetiredChoice(question_id, choice_id, retired, choices)
+    return UnknownChoice(question_id, choice_id, question.text, choices)
 
 
-def _near(typed: str, known: Iterable[str], lang: Lang) -> str | None:
-    from ssc_wizard.suggest import did_you_mean  # only once something is refused
-
-    return did_you_mean(typed, known, lang)
-
-
-def check_answers(guide: Guide, answers: Mapping[str, str], lang: Lang = "en") -> None:
+def check_answers(guide: Guide, answers: Mapping[str, str]) -> None:
     """Refuse unknown questions and choices before anything is asked."""
     for question_id, choice_id in answers.items():
-        problem = answer_problem(guide, question_id, choice_id, lang)
+        problem = answer_problem(guide, question_id, choice_id)
         if problem is not None:
-            raise UsageError(problem)
+            raise problem
 
 
 def walk(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
@@ -158,14 +142,6 @@ def open_questions(guide: Guide, answers: Mapping[str, str]) -> list[str]:
     return [q for q in scenarios.questions if q in found]
 
 
-def missing_answer(pending: Pending, reason: str, lang: Lang = "en") -> UsageError:
+def missing_answer(pending: Pending, reason: NoAsking) -> MissingAnswer:
     """The error for a question that must be answered but cannot be asked."""
-    return UsageError(
-        words.MISSING_ANSWER(
-            lang,
-            question_id=pending.question_id,
-            question=pending.question.text.get(lang),
-            reason=reason,
-            choices=", ".join(pending.choices),
-        )
-    )
+    return MissingAnswer(pending.question_id, pending.question.text, tuple(pending.choices), reason)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ssc_wizard.model import Localized
 
 #: An error makes a guide unusable; a warning is legal but probably a slip.
 Severity = Literal["error", "warning"]
@@ -42,6 +46,111 @@ class UsageError(WizardError):
     exit_code = 2
 
 
+@dataclass(eq=False)
+class Refusal(UsageError):
+    """A refused answer, as data: the ids and the valid choices, never a sentence.
+
+    Front ends say it in the reader's language (``messages.describe``); ``str()``
+    is the English, for logs and tests.
+    """
+
+    def __str__(self) -> str:
+        from ssc_wizard.messages import describe
+
+        return describe(self, "en")
+
+
+@dataclass(eq=False)
+class UnknownQuestion(Refusal):
+    question_id: str
+    questions: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class UnknownChoice(Refusal):
+    question_id: str
+    choice_id: str
+    question: Localized
+    choices: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class RetiredChoice(Refusal):
+    """A choice id the guide once offered; ``why`` is the guide's own text."""
+
+    question_id: str
+    choice_id: str
+    why: Localized
+    choices: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class NotAnAnswer(Refusal):
+    """``--answer`` without ``QUESTION=CHOICE``; ``example`` is what was probably meant."""
+
+    item: str
+    example: tuple[str, str]
+
+
+@dataclass(eq=False)
+class AnsweredTwice(Refusal):
+    question_id: str
+    first: str
+    second: str
+
+
+@dataclass(eq=False)
+class OffPath(Refusal):
+    """Answers given ahead that the path of the others never asks."""
+
+    #: Where each came from (``Given.origin``), in the order given.
+    given: tuple[str, ...]
+    #: The answers on the path, in the order asked.
+    path: tuple[tuple[str, str], ...]
+
+
+class NoAsking(StrEnum):
+    """Why a question that needs an answer cannot be asked."""
+
+    no_terminal = "no terminal"
+    no_screen = "no screen"
+    no_input = "--no-input"
+
+
+@dataclass(eq=False)
+class MissingAnswer(Refusal):
+    question_id: str
+    question: Localized
+    choices: tuple[str, ...]
+    reason: NoAsking
+
+
+@dataclass(eq=False)
+class NotAnswers(Refusal):
+    """An answers file that holds no mapping of answers; ``example`` shows one."""
+
+    Found = Literal["empty", "no answers", "not a mapping"]
+
+    found: Found
+    example: tuple[str, str]
+
+
+@dataclass(eq=False)
+class NoChoiceGiven(Refusal):
+    """``question:`` in an answers file, with nothing after the colon."""
+
+    question_id: str
+
+
+@dataclass(eq=False)
+class NotAChoiceId(Refusal):
+    """A list or a mapping where an answers file needs a choice id."""
+
+    Got = Literal["list", "mapping"]
+
+    got: Got
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a data file, at a position a text editor can jump to."""
@@ -49,9 +158,15 @@ class Problem:
     file: str
     line: int
     column: int
-    message: str
+    #: What is wrong: a maintainer's sentence, or a refusal (of an answers file) as data.
+    said: str | Refusal
     #: Only ``ssc-wizard check`` shows warnings.
     severity: Severity = "error"
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English, as every problem found in a file is said."""
+        return str(self.said)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

@@ -1,30 +1,33 @@
 """A person's way through a guide: answers given, going back, changing one, starting again.
 
-Pure: no I/O, no printing. Whoever asks (a prompt, or a function that refuses)
-and whoever shows results are handed in as functions, so the whole flow can be
-driven from tests with no terminal.
+Pure: no I/O, no words. ``Session`` is what every front end drives, one step at
+a time: what to ask next, an answer, Back, changing one answer after a result,
+starting again. A terminal asks in a loop (``interview``); a web page rebuilds
+the session from the answers in each request. Refusals are raised as data
+(``errors.Refusal``) for the front end to say.
 
 The rules, after GOV.UK's smart answers:
 
 - Back returns to the previous question the person answered, with that answer
   pre-selected; the answer itself is dropped, so nothing from the path that was
-  left can reach the result. Answers given with ``--answer`` are not revisited
-  by Back: they were given on purpose.
+  left can reach the result. Answers given ahead (``--answer``) are not
+  revisited by Back: they were given on purpose.
 - Changing one answer after a result asks that question again, then only the
   questions the new answer leads to; answers still on the new path are kept,
   the rest are dropped.
-- Starting again drops every answer, ``--answer`` ones included.
+- Starting again drops every answer, those given ahead included.
+- Answers given ahead must all lie on the path to the first result: one the
+  path never asks is refused (unless it is ``optional``), not silently ignored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from ssc_wizard import words
-from ssc_wizard.engine import Pending, Reached, check_answers, walk
-from ssc_wizard.errors import UsageError
-from ssc_wizard.lang import Lang
+from ssc_wizard.engine import Pending, Reached, answer_problem, check_answers, walk
+from ssc_wizard.errors import OffPath
 from ssc_wizard.model import Guide
 
 #: What an asker returns to go back instead of answering. Never a valid choice id.
@@ -89,21 +92,6 @@ class History:
         return next((q for q in reversed(pending.answered) if q not in self.fixed), None)
 
 
-def interview(guide: Guide, history: History, ask: Asker) -> Reached:
-    """Ask until an outcome and its follow-up questions are answered."""
-    while True:
-        state = history.next(guide)
-        if isinstance(state, Reached):
-            return state
-        reply = ask(state)
-        if reply == BACK and state.can_go_back:
-            history = history.back(state)
-        elif reply in state.choices:
-            history = history.answer(state.question_id, reply)
-        else:
-            raise ValueError(f"{reply!r} is not a choice of {state.question_id!r}")
-
-
 @dataclass(frozen=True)
 class Given:
     """Answers given before anything is asked: by ``--answer`` or from an answers file."""
@@ -120,21 +108,108 @@ class Given:
         return self.origins.get(question_id, default)
 
 
-def resolve(guide: Guide, given: Given, ask: Asker, lang: Lang = "en") -> Reached:
-    """Walk to an outcome from the answers given, asking ``ask`` for the rest."""
-    check_answers(guide, given.answers, lang)
-    reached = interview(guide, History.given(given.answers), ask)
+@dataclass(frozen=True)
+class Session:
+    """Where a person is in a guide; each step returns the next session.
+
+    Immutable, so a front end may keep any session it has seen (a web page's
+    Back link) and rebuild one from its answers.
+    """
+
+    guide: Guide
+    history: History = field(default_factory=History)
+    #: Answers given ahead, checked against the path once it reaches a result;
+    #: None once a result has been shown (changing an answer drops the check).
+    given: Given | None = None
+
+    @classmethod
+    def start(cls, guide: Guide, given: Given | None = None) -> Session:
+        """A session from the answers given ahead; unknown ids are refused at once."""
+        given = given or Given()
+        check_answers(guide, given.answers)
+        return cls(guide, History.given(given.answers), given)
+
+    @cached_property
+    def state(self) -> Pending | Reached:
+        """The question to ask now (with Back and a pre-selection), or the result."""
+        state = self.history.next(self.guide)
+        if isinstance(state, Reached) and self.given is not None:
+            _refuse_off_path(self.given, state)
+        return state
+
+    @property
+    def pending(self) -> Pending | None:
+        state = self.state
+        return state if isinstance(state, Pending) else None
+
+    @property
+    def reached(self) -> Reached | None:
+        state = self.state
+        return state if isinstance(state, Reached) else None
+
+    def answer(self, choice_id: str) -> Session:
+        """Answer the pending question; a choice it does not offer is refused."""
+        pending = self._pending("answer")
+        if choice_id not in pending.choices:
+            problem = answer_problem(self.guide, pending.question_id, choice_id)
+            assert problem is not None
+            raise problem
+        return replace(self, history=self.history.answer(pending.question_id, choice_id))
+
+    def back(self) -> Session:
+        """Back to the question answered before the pending one, if there is one."""
+        pending = self._pending("go back")
+        if not pending.can_go_back:
+            raise ValueError(f"there is no question before {pending.question_id!r} to go back to")
+        return replace(self, history=self.history.back(pending))
+
+    def change(self, question_id: str) -> Session:
+        """After a result: ask ``question_id`` again, keeping the answers still on the way."""
+        reached = self.reached
+        if reached is None or question_id not in reached.answers:
+            raise ValueError(f"{question_id!r} is not an answer of a result to change")
+        return replace(
+            self, history=History.changing(reached, question_id, self.history.fixed), given=None
+        )
+
+    def start_again(self) -> Session:
+        """From the first question, with no answers at all."""
+        return Session(self.guide)
+
+    def _pending(self, doing: str) -> Pending:
+        pending = self.pending
+        if pending is None:
+            raise ValueError(f"cannot {doing}: the session has reached a result")
+        return pending
+
+
+def _refuse_off_path(given: Given, reached: Reached) -> None:
     off_path = [q for q in given.answers if q not in reached.answers and q not in given.optional]
     if off_path:
-        message = words.OFF_PATH_ONE if len(off_path) == 1 else words.OFF_PATH_MANY
-        raise UsageError(
-            message(
-                lang,
-                given=" ".join(given.origin(q) for q in off_path),
-                path=", ".join(f"{q}={c}" for q, c in reached.answers.items()),
-            )
-        )
-    return reached
+        raise OffPath(tuple(given.origin(q) for q in off_path), tuple(reached.answers.items()))
+
+
+def interview(guide: Guide, history: History, ask: Asker) -> Reached:
+    """Ask until an outcome and its follow-up questions are answered."""
+    return _result(drive(Session(guide, history), ask))
+
+
+def drive(session: Session, ask: Asker) -> Session:
+    """Ask ``ask`` each pending question until the session reaches a result."""
+    while (pending := session.pending) is not None:
+        reply = ask(pending)
+        if reply == BACK and pending.can_go_back:
+            session = session.back()
+        elif reply in pending.choices:
+            session = session.answer(reply)
+        else:
+            raise ValueError(f"{reply!r} is not a choice of {pending.question_id!r}")
+    return session
+
+
+def resolve(guide: Guide, given: Given, ask: Asker) -> Reached:
+    """Walk to an outcome from the answers given, asking ``ask`` for the rest."""
+    return _result(drive(Session.start(guide, given), ask))
 
 
 def review(
@@ -146,13 +221,16 @@ def review(
     show: Callable[[Reached], None],
 ) -> Reached:
     """After a result: change an answer or start again, as often as the person likes."""
-    fixed = frozenset(given)
+    session = Session(guide, History(reached.answers, fixed=frozenset(given)))
     while (decision := decide(reached)) is not None:
-        if decision == START_AGAIN:
-            history = History()
-        else:
-            history = History.changing(reached, decision, fixed)
-        fixed = history.fixed
-        reached = interview(guide, history, ask)
+        session = session.start_again() if decision == START_AGAIN else session.change(decision)
+        session = drive(session, ask)
+        reached = _result(session)
         show(reached)
+    return reached
+
+
+def _result(session: Session) -> Reached:
+    reached = session.reached
+    assert reached is not None, "driven sessions end at a result"
     return reached

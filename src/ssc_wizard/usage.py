@@ -12,7 +12,6 @@ the ``--answer`` that was probably meant. The messages are built in
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -22,8 +21,8 @@ import typer
 from typer._click.exceptions import UsageError  # typer vendors click: not public API
 from typer.core import TyperGroup
 
-from ssc_wizard import ids
-from ssc_wizard.lang import Lang
+from ssc_wizard import ids, lang_choice
+from ssc_wizard.lang import LANGS
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -56,7 +55,7 @@ def _not_one_of(typed: str, values: list[str], what: Kind) -> str:
 
     from ssc_wizard import suggest, words
 
-    lang = run_language(get_current_context(silent=True))
+    lang = lang_choice.for_refusal(get_current_context(silent=True))
     if what == "language":
         near = suggest.near_language(typed, values)
         plain, with_near = words.NO_SUCH_LANGUAGE, words.NO_SUCH_LANGUAGE_NEAR
@@ -119,9 +118,13 @@ def _answer_instead(ctx: Any, args: list[str]) -> str | None:
     if answer_problem(guide, question_id, choice_id) is not None:
         return None
     lang_after = ids.canonical(_after(args[1:], "--lang") or "")
-    lang: Lang = "zh" if lang_after == "zh" else "en" if lang_after == "en" else run_language(ctx)
-    source = ctx.get_parameter_source("lang_option")
-    typed_lang = lang_after in ("en", "zh") or getattr(source, "name", None) == "COMMANDLINE"
+    typed_after = lang_after in LANGS
+    if typed_after:
+        lang = lang_choice.choose(lang_after, quiet=True)
+    else:
+        lang = lang_choice.for_refusal(ctx)
+    source = ctx.get_parameter_source(lang_choice.OPTION)
+    typed_lang = typed_after or getattr(source, "name", None) == "COMMANDLINE"
     folder = str(data_dir) if data_dir is not None else None
     command = replay_argv({question_id: choice_id}, folder, lang if typed_lang else None)
     return visible(
@@ -155,17 +158,5 @@ def parse_limit(value: Any) -> int:
     from ssc_wizard import words
     from ssc_wizard.controls import visible
 
-    lang = run_language(get_current_context(silent=True))
+    lang = lang_choice.for_refusal(get_current_context(silent=True))
     raise typer.BadParameter(visible(words.NOT_A_LIMIT(lang, typed=typed))) from None
-
-
-def run_language(ctx: Any) -> Lang:
-    """The language of a refusal: ``--lang`` when click has read it, else as for ``--help``
-    (``--lang`` anywhere on the command line, ``SSC_WIZARD_LANG``, the locale)."""
-    from ssc_wizard import cli  # already loaded: it is what is running
-    from ssc_wizard.completion import option_value
-
-    chosen = option_value(ctx, "lang_option") if ctx is not None else None
-    if isinstance(chosen, cli.Language):
-        return cli._language(chosen, None, quiet=True)
-    return cli._help_language(sys.argv[1:])

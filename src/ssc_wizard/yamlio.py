@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.constructor import SafeConstructor
 
-from ssc_wizard.errors import DataError, Problem, Severity
+from ssc_wizard.errors import DataError, Problem, Refusal, Severity
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -108,7 +108,7 @@ class Document:
     def problem(
         self,
         path: DataPath,
-        message: str,
+        message: str | Refusal,
         *,
         key: bool = False,
         severity: Severity = "error",

@@ -1,0 +1,21 @@
+"""``check``: every error and warning of a guide, each at file:line:column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ssc_wizard import screen
+from ssc_wizard.controls import visible
+from ssc_wizard.errors import DataError
+from ssc_wizard.loader import examine_guide
+from ssc_wizard.paths import count_paths
+from ssc_wizard.report import check_report
+
+
+def run(folder: Path) -> int:
+    """The report on stdout; the exit status: 0 when the guide is valid, else 1."""
+    examined = examine_guide(folder)
+    guide = examined.guide
+    paths = count_paths(guide) if guide is not None else 0
+    screen.write(visible(check_report(str(folder), examined.problems, guide, paths)), "en")
+    return 0 if guide is not None else DataError.exit_code
