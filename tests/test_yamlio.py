@@ -180,3 +180,11 @@ def test_a_line_break_that_editors_do_not_show_is_named_where_it_is(char: str, n
         f"f.yaml:2:15: U+{ord(char):04X} ({name}) is a line break to YAML, though editors show "
         "none, so what follows it on this line is read as a new line; remove it"
     ]
+
+
+@pytest.mark.parametrize(("text", "end"), [("---", Position(1, 4)), ("--- ", Position(1, 5))])
+def test_an_empty_document_without_a_final_line_break_is_placed_on_its_line(
+    text: str, end: Position
+) -> None:
+    """libyaml puts it on a line after the last; an editor could not jump there."""
+    assert load(text, "f.yaml").locate(()) == end

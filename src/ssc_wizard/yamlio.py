@@ -256,14 +256,21 @@ class _Builder:
             return "YAML syntax: found a tab; indent with spaces, never tabs"
         return f"YAML syntax: {problem}"
 
+    def _position(self, mark: Any) -> Position:
+        if mark.index >= len(self.text):
+            # libyaml puts the end of a file without a final line break (``---``)
+            # on a line after the last: the end of the last line, as an editor has it.
+            return position_at(self.text, mark.index)
+        return Position(mark.line + 1, mark.column + 1)
+
     def _fail(self, mark: Any, message: str) -> None:
-        line, column = _position(mark)
+        line, column = self._position(mark)
         self.problems.append(Problem(self.file, line, column, message))
         if len(self.problems) >= MAX_PROBLEMS:
             self._stop(mark, f"{MAX_PROBLEMS} problems found; reading stopped here")
 
     def _stop(self, mark: Any, message: str) -> None:
-        line, column = _position(mark)
+        line, column = self._position(mark)
         self.problems.append(Problem(self.file, line, column, message))
         self.stopped = True
         raise _Stop
@@ -311,7 +318,7 @@ class _Builder:
                     path = _path_in(top)
                     mark = event.start_mark
                     if record:
-                        self.positions[path] = _position(mark)
+                        self.positions[path] = self._position(mark)
                     if kind is yaml.ScalarEvent:
                         value = self._scalar(event, path)
                     elif kind is yaml.AliasEvent:
@@ -381,7 +388,7 @@ class _Builder:
         else:
             mapping.key = key
             if self.record:
-                self.key_positions[(*mapping.path, key)] = _position(event.start_mark)
+                self.key_positions[(*mapping.path, key)] = self._position(event.start_mark)
         return 0
 
     def _untagged(self, event: Any) -> bool:
@@ -427,8 +434,6 @@ def _path_in(container: _Open | None) -> DataPath:
     return (*container.path, container.key)
 
 
-def _position(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
 
 
 def _plain_text(event: Any) -> bool:
