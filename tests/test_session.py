@@ -5,9 +5,18 @@ from __future__ import annotations
 import pytest
 
 from ssc_wizard.engine import Pending, Reached
-from ssc_wizard.errors import UsageError
+from ssc_wizard.errors import OffPath, UnknownChoice, UnknownQuestion, UsageError
 from ssc_wizard.model import Guide
-from ssc_wizard.session import BACK, START_AGAIN, Given, History, interview, resolve, review
+from ssc_wizard.session import (
+    BACK,
+    START_AGAIN,
+    Given,
+    History,
+    Session,
+    interview,
+    resolve,
+    review,
+)
 
 
 class Script:
@@ -272,3 +281,72 @@ class TestResolve:
             "choose one of: north, south, unsure",
         ):
             resolve(mini, Given({"area": "west"}), _never)
+
+
+class TestSessionSteps:
+    """The step-by-step API a front end drives: one request, one step."""
+
+    def test_a_whole_path_step_by_step(self, mini: Guide) -> None:
+        session = Session.start(mini)
+        assert session.pending is not None and session.pending.question_id == "colour"
+        session = session.answer("green").answer("small")
+        assert session.pending is not None and session.pending.question_id == "area"
+        reached = session.answer("north").state
+        assert reached == Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+
+    def test_each_step_leaves_the_session_it_came_from_as_it_was(self, mini: Guide) -> None:
+        first = Session.start(mini)
+        later = first.answer("green")
+        assert first.pending is not None and first.pending.question_id == "colour"
+        assert later.pending is not None and later.pending.question_id == "size"
+
+    def test_back_offers_the_earlier_answer_again(self, mini: Guide) -> None:
+        session = Session.start(mini).answer("green").back()
+        assert session.pending is not None
+        assert (session.pending.question_id, session.pending.default) == ("colour", "green")
+        assert session.history.answers == {}
+
+    def test_back_from_the_first_question_is_refused(self, mini: Guide) -> None:
+        with pytest.raises(ValueError, match="no question before 'colour'"):
+            Session.start(mini).back()
+
+    def test_an_answer_the_question_does_not_offer_is_refused_as_data(self, mini: Guide) -> None:
+        with pytest.raises(UnknownChoice) as caught:
+            Session.start(mini).answer("blue")
+        refused = caught.value
+        assert (refused.question_id, refused.choice_id) == ("colour", "blue")
+        assert refused.choices == ("red", "green")
+        assert refused.question.get("zh") == "哪种颜色？"
+
+    def test_unknown_ids_given_ahead_are_refused_before_any_step(self, mini: Guide) -> None:
+        with pytest.raises(UnknownQuestion) as caught:
+            Session.start(mini, Given({"shape": "round"}))
+        assert caught.value.questions == ("colour", "size", "area")
+
+    def test_an_answer_given_ahead_off_the_path_is_refused_at_the_result(self, mini: Guide) -> None:
+        session = Session.start(mini, Given({"size": "big"}))
+        assert session.pending is not None  # nothing is refused while questions remain
+        with pytest.raises(OffPath) as caught:
+            _ = session.answer("red").state
+        assert caught.value.given == ("--answer size=big",)
+        assert caught.value.path == (("colour", "red"),)
+
+    def test_change_asks_again_and_keeps_what_is_still_on_the_way(self, mini: Guide) -> None:
+        done = Session.start(mini).answer("green").answer("small").answer("north")
+        changed = done.change("size")
+        assert changed.pending is not None
+        assert (changed.pending.question_id, changed.pending.default) == ("size", "small")
+        assert changed.answer("big").state == Reached(
+            "go_big", {"colour": "green", "area": "north", "size": "big"}
+        )
+
+    def test_change_before_a_result_is_refused(self, mini: Guide) -> None:
+        with pytest.raises(ValueError, match="not an answer of a result"):
+            Session.start(mini).change("colour")
+
+    def test_start_again_forgets_every_answer_even_those_given_ahead(self, mini: Guide) -> None:
+        done = Session.start(mini, Given({"colour": "red"}))
+        assert done.reached is not None
+        again = done.start_again()
+        assert again.pending is not None and again.pending.question_id == "colour"
+        assert again.history.answers == {} and not again.pending.can_go_back

@@ -21,7 +21,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer import _click as click  # typer vendors click: its exceptions, for _standalone
 
-from ssc_wizard import __version__, completion, lang_choice, terminal, usage, words
+from ssc_wizard import __version__, completion, lang_choice, process, terminal, usage, words
 from ssc_wizard.commands import GraphFormat, PathsFormat
 from ssc_wizard.controls import visible
 from ssc_wizard.errors import Interrupted, ProblemsFound, Refusal, Stopped, UsageError, WizardError
@@ -468,8 +468,8 @@ def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    _open_closed_streams()
-    _stop_on_signals()
+    process.open_closed_streams()
+    process.stop_on_signals()
     command = typer.main.get_command(app)
     completion.register_shells()  # after typer has registered its own shells
     argv = sys.argv[1:]
@@ -481,7 +481,7 @@ def main() -> None:
         try:
             _standalone(command)
         finally:
-            _flush_stdout()  # here rather than at exit, where a failure cannot be handled
+            process.flush_stdout()  # here rather than at exit, where a failure cannot be handled
     except Stopped as stopped:
         # Unwound: temporary files removed, the terminal restored. Ending by
         # the signal itself tells the shell (or the service manager) what happened.
@@ -510,41 +510,3 @@ def _standalone(command: click.Command) -> NoReturn:
         sys.exit(1)
     # An Exit's code, or None once a command has returned.
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _flush_stdout() -> None:
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        if terminal.hung_up(exc):
-            raise Stopped(signal.SIGHUP) from None
-        raise
-
-
-def _stop_on_signals() -> None:
-    """SIGTERM and SIGHUP (the terminal closed) unwind the program as Ctrl-C does.
-
-    Python's default for them is to die on the spot, leaving a temporary file
-    beside an output and the terminal with its cursor hidden. SIGQUIT, which
-    Ctrl-\\ sends where the terminal reads whole lines (``TERM=dumb``), *is*
-    Ctrl-C here: its default would dump core and end with 131.
-    """
-
-    def stop(signum: int, frame: object) -> NoReturn:
-        raise Stopped(signum)
-
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, stop)
-    signal.signal(signal.SIGQUIT, signal.default_int_handler)
-
-
-def _open_closed_streams() -> None:
-    """A standard stream the caller closed (``<&-``, ``>&-``) is /dev/null instead.
-
-    Python leaves it as None, which nothing expects. Reopened in order, each gets
-    its own descriptor back: stdin is not a terminal, so nothing is asked, and
-    what is written to a closed stdout is dropped, as Python's print would do.
-    """
-    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
-        if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 - open to the end

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -87,11 +88,21 @@ class Examination:
 
 def default_data_dir() -> Path:
     """The guide shipped with the program (Jinan's)."""
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
+    return packaged_folder("data")
+
+
+def packaged_folder(name: str) -> Path:
+    """A folder the wheel carries inside the package, found as installed.
+
+    From a checkout (an editable install) it is the one at the top of the
+    repository, which the wheel copies. A real folder either way: its files are
+    named in messages and compared with the files a command writes.
+    """
+    package = resources.files("ssc_wizard")
+    packaged = package / name
+    if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
-    # Running from a checkout (editable install): the guide at the top of the repository.
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(str(package)).resolve().parents[1] / name
 
 
 def load_guide(data_dir: Path) -> Guide:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ssc_wizard.controls import shell_quote
 from ssc_wizard.guide_schema import SCHEMAS, schema_text
-from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, packaged_folder
 
 EXAMPLE = "library-card"
 
@@ -24,11 +24,7 @@ _HEADER = """\
 
 
 def example_dir() -> Path:
-    packaged = Path(__file__).parent / "examples" / EXAMPLE
-    if packaged.is_dir():
-        return packaged
-    # Running from a checkout (editable install): the example at the top of the repository.
-    return Path(__file__).resolve().parents[2] / "examples" / EXAMPLE
+    return packaged_folder("examples") / EXAMPLE
 
 
 def starter_files(folder: str) -> dict[str, str]:

@@ -1,0 +1,50 @@
+"""How the process begins and ends: streams the caller closed, signals that
+unwind as Ctrl-C does, and the last flush of stdout, where a hang-up shows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import NoReturn
+
+from ssc_wizard import terminal
+from ssc_wizard.errors import Stopped
+
+
+def flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        if terminal.hung_up(exc):
+            raise Stopped(signal.SIGHUP) from None
+        raise
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (the terminal closed) unwind the program as Ctrl-C does.
+
+    Python's default for them is to die on the spot, leaving a temporary file
+    beside an output and the terminal with its cursor hidden. SIGQUIT, which
+    Ctrl-\\ sends where the terminal reads whole lines (``TERM=dumb``), *is*
+    Ctrl-C here: its default would dump core and end with 131.
+    """
+
+    def stop(signum: int, frame: object) -> NoReturn:
+        raise Stopped(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+    signal.signal(signal.SIGQUIT, signal.default_int_handler)
+
+
+def open_closed_streams() -> None:
+    """A standard stream the caller closed (``<&-``, ``>&-``) is /dev/null instead.
+
+    Python leaves it as None, which nothing expects. Reopened in order, each gets
+    its own descriptor back: stdin is not a terminal, so nothing is asked, and
+    what is written to a closed stdout is dropped, as Python's print would do.
+    """
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 - open to the end
