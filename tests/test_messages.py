@@ -9,7 +9,14 @@ import pytest
 
 import ssc_wizard
 from ssc_wizard.engine import answer_problem
-from ssc_wizard.errors import MissingAnswer, NoAsking, NotAnAnswer, OffPath, Refusal
+from ssc_wizard.errors import (
+    MissingAnswer,
+    NoAsking,
+    NotAnAnswer,
+    OffPath,
+    Refusal,
+    UnknownDistrict,
+)
 from ssc_wizard.messages import describe
 from ssc_wizard.model import Guide
 
@@ -63,12 +70,20 @@ def test_plural_of_answers_off_the_path() -> None:
     assert "remove them" in describe(two, "en")
 
 
+def test_an_unknown_district_suggests_a_near_one_or_says_there_are_none() -> None:
+    near = UnknownDistrict("lixai", ("lixia", "laiwu"))
+    assert describe(near, "zh").startswith("没有区县“lixai”；您是不是想输入 lixia 或 laiwu？")
+    assert describe(UnknownDistrict("lixia", ()), "en") == (
+        "there is no district 'lixia'; this guide has no districts"
+    )
+
+
 def test_not_an_answer_shows_the_example() -> None:
     said = describe(NotAnAnswer("colour", ("colour", "red")), "en")
     assert said == "--answer 'colour' is not QUESTION=CHOICE; write it like --answer colour=red"
 
 
-@pytest.mark.parametrize("module", ["engine", "session", "answers"])
+@pytest.mark.parametrize("module", ["engine", "session", "answers", "result"])
 def test_the_core_makes_no_sentences(module: str) -> None:
     """The walk, the session and the answers raise data; words are the front ends'."""
     source = Path(ssc_wizard.__file__).parent / f"{module}.py"
@@ -78,4 +93,4 @@ def test_the_core_makes_no_sentences(module: str) -> None:
             imported |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
         elif isinstance(node, ast.Import):
             imported |= {a.name for a in node.names}
-    assert not imported & {"ssc_wizard.words", "ssc_wizard.messages", "ssc_wizard.lang"}
+    assert not imported & {"ssc_wizard.words", "ssc_wizard.messages"}

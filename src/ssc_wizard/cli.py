@@ -321,12 +321,12 @@ def _common(ctx: typer.Context) -> Common:
 
 def _data_dir(ctx: typer.Context) -> Path:
     """--data-dir given after the command's name, or before it, or the built-in guide."""
-    return completion.option_value(ctx, "data_dir") or default_data_dir()
+    return usage.option_value(ctx, "data_dir") or default_data_dir()
 
 
 def _shown_dir(ctx: typer.Context) -> str | None:
     """The data folder as the person typed it, for the commands printed back to them."""
-    chosen = completion.option_value(ctx, "data_dir")
+    chosen = usage.option_value(ctx, "data_dir")
     return str(chosen) if chosen is not None else None
 
 

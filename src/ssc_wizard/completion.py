@@ -21,6 +21,7 @@ from ssc_wizard.controls import visible
 from ssc_wizard.engine import named, open_questions
 from ssc_wizard.errors import WizardError
 from ssc_wizard.loader import default_data_dir, load_guide
+from ssc_wizard.usage import option_value
 
 if TYPE_CHECKING:
     from ssc_wizard.model import Guide
@@ -68,26 +69,6 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
         for district_id, district in guide.offices.districts.items()
         if (c := ids.completed(incomplete, district_id)) is not None
     ]
-
-
-def option_value(ctx: typer.Context, name: str) -> Any:
-    """An option given after the command's name or before it, typed before read.
-
-    A command and the program before it both read the option's environment
-    variable (``SSC_WIZARD_DATA``, ``SSC_WIZARD_LANG``), so a value the
-    command took from there must not hide one typed before the command's name.
-    """
-    from_environment: Any = None
-    context: Any = ctx
-    while context is not None:
-        value = context.params.get(name)
-        if value is not None:
-            source = context.get_parameter_source(name)
-            if getattr(source, "name", None) != "ENVIRONMENT":
-                return value
-            from_environment = from_environment or value
-        context = context.parent
-    return from_environment
 
 
 def _guide(ctx: typer.Context) -> Guide | None:

@@ -85,6 +85,14 @@ class RetiredChoice(Refusal):
 
 
 @dataclass(eq=False)
+class UnknownDistrict(Refusal):
+    """``offices --district`` naming none of the guide's districts (it may have none)."""
+
+    district_id: str
+    districts: tuple[str, ...]
+
+
+@dataclass(eq=False)
 class NotAnAnswer(Refusal):
     """``--answer`` without ``QUESTION=CHOICE``; ``example`` is what was probably meant."""
 

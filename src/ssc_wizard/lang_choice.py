@@ -68,7 +68,7 @@ def for_help(argv: Sequence[str]) -> Lang:
 
 def given(ctx: Any) -> str | None:
     """--lang given after the command's name, or before it (click's context)."""
-    from ssc_wizard.completion import option_value
+    from ssc_wizard.usage import option_value
 
     chosen = option_value(ctx, OPTION) if ctx is not None else None
     return str(chosen) if chosen is not None else None

@@ -20,6 +20,7 @@ from ssc_wizard.errors import (
     Refusal,
     RetiredChoice,
     UnknownChoice,
+    UnknownDistrict,
     UnknownQuestion,
 )
 from ssc_wizard.lang import Lang
@@ -65,6 +66,12 @@ def describe(refusal: Refusal, lang: Lang) -> str:
                 reason=_WHY_NOT_ASKED[reason](lang),
                 choices=", ".join(choices),
             )
+        case UnknownDistrict(district_id, districts) if not districts:
+            return words.NO_DISTRICTS(lang, district_id=district_id)
+        case UnknownDistrict(district_id, districts):
+            near = _near(district_id, districts, lang)
+            said = words.NO_SUCH_DISTRICT if near is None else words.NO_SUCH_DISTRICT_NEAR
+            return said(lang, district_id=district_id, near=near, districts=", ".join(districts))
         case NotAnAnswer(item, example):
             return words.NOT_AN_ANSWER(lang, item=item, example="{}={}".format(*example))
         case AnsweredTwice(question_id, first, second):

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ssc_wizard import ids, words
+from ssc_wizard import ids
 from ssc_wizard.controls import shell_quote
 from ssc_wizard.engine import Reached
-from ssc_wizard.errors import UsageError
+from ssc_wizard.errors import UnknownDistrict
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide, Localized
 
@@ -319,16 +319,7 @@ def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en")
     if district_id is not None:
         district_id = ids.resolve(district_id, districts)
     if district_id is not None and district_id not in districts:
-        if districts:
-            from ssc_wizard.suggest import did_you_mean  # only once something is refused
-
-            near = did_you_mean(district_id, districts, lang)
-            message = (words.NO_SUCH_DISTRICT if near is None else words.NO_SUCH_DISTRICT_NEAR)(
-                lang, district_id=district_id, near=near, districts=", ".join(districts)
-            )
-        else:
-            message = words.NO_DISTRICTS(lang, district_id=district_id)
-        raise UsageError(message)
+        raise UnknownDistrict(district_id, tuple(districts))
     info = guide.scenarios.guide
     return OfficeList(
         lang=lang,

@@ -96,7 +96,6 @@ def _answer_instead(ctx: Any, args: list[str]) -> str | None:
     so they are looked for here.
     """
     from ssc_wizard import words
-    from ssc_wizard.completion import option_value
     from ssc_wizard.controls import shown_command, visible
     from ssc_wizard.engine import answer_problem, named
     from ssc_wizard.errors import WizardError
@@ -160,3 +159,23 @@ def parse_limit(value: Any) -> int:
 
     lang = lang_choice.for_refusal(get_current_context(silent=True))
     raise typer.BadParameter(visible(words.NOT_A_LIMIT(lang, typed=typed))) from None
+
+
+def option_value(ctx: Any, name: str) -> Any:
+    """An option given after the command's name or before it, typed before read.
+
+    A command and the program before it both read the option's environment
+    variable (``SSC_WIZARD_DATA``, ``SSC_WIZARD_LANG``), so a value the
+    command took from there must not hide one typed before the command's name.
+    """
+    from_environment: Any = None
+    context: Any = ctx
+    while context is not None:
+        value = context.params.get(name)
+        if value is not None:
+            source = context.get_parameter_source(name)
+            if getattr(source, "name", None) != "ENVIRONMENT":
+                return value
+            from_environment = from_environment or value
+        context = context.parent
+    return from_environment

@@ -434,8 +434,6 @@ def _path_in(container: _Open | None) -> DataPath:
     return (*container.path, container.key)
 
 
-
-
 def _plain_text(event: Any) -> bool:
     """Whether a scalar is text, written without an anchor or a tag."""
     return event.anchor is None and event.tag is None and _tag(event) == _TEXT
