@@ -6,6 +6,7 @@ would see, so tests can check what is on it and not only what was written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -120,6 +121,13 @@ class Wizard:
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]
 
+    def settle(self, quiet: float = 0.2) -> None:
+        """Read what the program has drawn until it draws nothing for ``quiet`` seconds:
+        the screen is fed only as output is read, and a menu is drawn in several writes."""
+        with contextlib.suppress(pexpect.TIMEOUT):
+            while True:
+                self.child.read_nonblocking(65536, timeout=quiet)
+
     def command(self) -> str:
         """The last command on the screen, its backslash-broken lines joined."""
         lines = self.lines()
@@ -138,6 +146,7 @@ class Wizard:
 
 def pointed(wizard: Wizard) -> str:
     """The menu choice the pointer is on, as the screen shows it."""
+    wizard.settle()
     (line,) = [line for line in wizard.lines() if line.startswith(" » ")]
     return line.removeprefix(" » ")
 
