@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ssc_wizard.formats import Format, as_text, choose
+from ssc_wizard.formats import Format, choose, formatter
 from ssc_wizard.model import Guide
 from ssc_wizard.result import office_list
 
@@ -33,7 +33,7 @@ def test_a_chosen_format_wins_over_the_file_name() -> None:
 
 
 def test_rich_as_text_fits_a_page_without_colour(jinan: Guide) -> None:
-    text = as_text(office_list(jinan), Format.rich)
+    text = formatter(Format.rich).render(office_list(jinan))
     assert "\x1b" not in text
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "Municipal agency" in text

@@ -700,11 +700,11 @@ def _review(results: Results, reached: Reached, given: Given, ask: Asker, plain:
 
 def _recap(result: Result, fmt: Format) -> str:
     """What the menu after a result stands under: the answers and the result's title."""
-    from ssc_wizard import render
-
     if fmt is Format.rich:
-        return _drawn(lambda console: render.print_recap(result, console))  # a heading first
-    return "\n" + render.recap_text(result, terminal.columns())
+        from ssc_wizard.formats import rich_format
+
+        return _drawn(lambda console: rich_format.draw_recap(result, console))  # a heading first
+    return "\n" + formats.formatter(fmt).recap(result, width=terminal.columns())
 
 
 #: The menu after a result, on the screen: its question, the hint, four choices.
@@ -772,7 +772,7 @@ def _show(
     """A result or the office list: on stdout, or written whole to ``output``."""
     lang = item.lang
     if output is not None:
-        write_atomically(output, formats.as_text(item, fmt, answers=answers))
+        write_atomically(output, formats.formatter(fmt).render(item, answers=answers))
         done = words.RESULT_WRITTEN if isinstance(item, Result) else words.OFFICES_WRITTEN
         _done(done(lang, path=output))
     else:
@@ -787,10 +787,14 @@ def _text_width() -> int | None:
 def _rendered(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
     """A result or the office list as stdout shows it."""
     if fmt is Format.rich:
-        return _drawn(lambda console: formats.print_rich(item, console, answers=answers))
-    text = formats.as_text(item, fmt, answers=answers, width=_text_width())
+        from ssc_wizard.formats import rich_format
+
+        return _drawn(lambda console: rich_format.draw(item, console, answers=answers))
+    text = formats.formatter(fmt).render(item, answers=answers, width=_text_width())
     if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
-        text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
+        from ssc_wizard.formats.json_format import JsonFormat
+
+        text = JsonFormat(ascii_only=True).render(item)  # lossless in any encoding
     return text
 
 
