@@ -8,7 +8,7 @@ import pytest
 
 from ssc_wizard.controls import first_unsafe, json_escaped, visible, visible_in
 from ssc_wizard.engine import Reached
-from ssc_wizard.formats import Format, as_text
+from ssc_wizard.formats import Format, formatter
 from ssc_wizard.loader import parse_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.result import Answer, build_result, office_list
@@ -77,7 +77,7 @@ def test_every_format_shows_the_characters_written_out(fmt: Format, what: str) -
         if what == "result"
         else office_list(guide)
     )
-    text = as_text(item, fmt)
+    text = formatter(fmt).render(item)
     assert first_unsafe(text) is None, text
     # Markdown escapes the backslash and bracket, so that the page shows them as they are.
     shown = (
@@ -91,7 +91,7 @@ def test_json_keeps_the_text_escaped(what: str) -> None:
     guide = _guide_with(ESCAPED)
     reached = Reached("stop", {"colour": "red"})
     item = build_result(guide, reached) if what == "result" else office_list(guide)
-    text = as_text(item, Format.json)
+    text = formatter(Format.json).render(item)
     assert first_unsafe(text) is None
     data = json.loads(text)
     found = (

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from ssc_wizard import formats, words
 from ssc_wizard.engine import Reached
-from ssc_wizard.formats import Format
+from ssc_wizard.formats import Format, rich_format
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.linebreak import NO_END, NO_START
 from ssc_wizard.model import Guide
@@ -61,14 +61,14 @@ def test_chinese_output_has_no_english_but_ids_and_the_command(jinan: Guide, fmt
     results = _results(jinan, "zh")
     assert len(results) > 30
     for result in results:
-        shown = _without_command(formats.as_text(result, fmt))
+        shown = _without_command(formats.formatter(fmt).render(result))
         assert not LATIN.search(shown), (result.command, LATIN.findall(shown)[:10])
 
 
 @pytest.mark.parametrize("fmt", [Format.text, Format.rich, Format.markdown])
 def test_english_output_has_no_chinese(jinan: Guide, fmt: Format) -> None:
     for result in _results(jinan, "en"):
-        shown = formats.as_text(result, fmt)
+        shown = formats.formatter(fmt).render(result)
         assert not CJK.search(shown), result.command
         assert shown.isascii() or fmt is Format.rich  # rich draws its boxes in Unicode
 
@@ -76,7 +76,7 @@ def test_english_output_has_no_chinese(jinan: Guide, fmt: Format) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_json_texts_are_all_in_the_language_asked_for(jinan: Guide, lang: Lang) -> None:
     for result in _results(jinan, lang):
-        data = json.loads(formats.as_text(result, Format.json))
+        data = json.loads(formats.formatter(Format.json).render(result))
         assert data["lang"] == lang
         texts = _texts(data)
         assert texts and all(texts)
@@ -92,7 +92,7 @@ def test_no_text_is_missing_from_any_path(jinan: Guide, lang: Lang) -> None:
     """What the guide says for the outcome is what is shown, in full, in that language."""
     for result in _results(jinan, lang):
         outcome = jinan.scenarios.outcomes[result.outcome_id]
-        shown = formats.as_text(result, Format.text)
+        shown = formats.formatter(Format.text).render(result)
         expected = [
             outcome.title.get(lang),
             outcome.summary.get(lang),
@@ -121,18 +121,18 @@ def test_no_text_is_missing_from_any_path(jinan: Guide, lang: Lang) -> None:
 def test_the_office_list_in_every_format(jinan: Guide, lang: Lang) -> None:
     listing = office_list(jinan, "lixia", lang)
     for fmt in (Format.text, Format.markdown):  # rich wraps the names in a table column
-        shown = formats.as_text(listing, fmt)
+        shown = formats.formatter(fmt).render(listing)
         for office in jinan.offices.offices.values():
             assert office.name.get(lang) in shown
     if lang == "zh":
         for fmt in (Format.text, Format.rich, Format.markdown):
-            assert not LATIN.search(formats.as_text(listing, fmt)), fmt
+            assert not LATIN.search(formats.formatter(fmt).render(listing)), fmt
 
 
 def _rich(result: Result, width: int) -> list[str]:
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, force_terminal=False)
-    formats.print_rich(result, console)
+    rich_format.draw(result, console)
     return out.getvalue().splitlines()
 
 

@@ -11,11 +11,13 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from ssc_wizard.engine import Reached
-from ssc_wizard.formats import as_json
+from ssc_wizard.formats.json_format import as_json
+from ssc_wizard.formats.labels import shell_lines
+from ssc_wizard.formats.rich_format import print_rich
+from ssc_wizard.formats.text import to_text
 from ssc_wizard.lang import Lang
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.render import print_rich, shell_lines, to_text
 from ssc_wizard.result import Result, build_result
 
 from conftest import MINI, GuideDir

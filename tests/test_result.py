@@ -6,8 +6,8 @@ import shlex
 
 from ssc_wizard.answers import parse_flags
 from ssc_wizard.engine import Reached
+from ssc_wizard.formats.text import to_text
 from ssc_wizard.model import Guide
-from ssc_wizard.render import to_text
 from ssc_wizard.result import build_result
 
 

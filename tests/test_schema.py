@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from ssc_wizard.engine import Reached
-from ssc_wizard.formats import as_json
+from ssc_wizard.formats.json_format import as_json
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.model import Guide
 from ssc_wizard.paths import count_paths, iter_paths

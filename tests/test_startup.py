@@ -72,3 +72,20 @@ def test_a_json_run_does_not_load_rich_either() -> None:
 )
 def test_help_and_the_other_commands_never_load_the_prompts(argv: list[str]) -> None:
     assert not imported(argv) & PROMPTS
+
+
+#: Each format's own modules: a run loads its own format's and no other's.
+FORMATTERS = {
+    "rich": {"ssc_wizard.formats.rich_format", "ssc_wizard.rich_text"},
+    "text": {"ssc_wizard.formats.text"},
+    "json": {"ssc_wizard.formats.json_format"},
+    "markdown": {"ssc_wizard.formats.markdown"},
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATTERS)
+def test_a_run_loads_only_its_own_format(fmt: str) -> None:
+    modules = imported([*SCRIPTED, "--format", fmt])
+    others = set().union(*(names for name, names in FORMATTERS.items() if name != fmt))
+    assert FORMATTERS[fmt] <= modules
+    assert not modules & others

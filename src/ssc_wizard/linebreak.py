@@ -5,7 +5,7 @@ except before closing punctuation (，。）) or after opening punctuation (（�
 as Chinese typesetting requires. English breaks only at spaces, as usual.
 Widths are counted in terminal cells: a Chinese character takes two.
 
-Pure: used by the prompts and, through ``render``, by rich.
+Pure: used by the prompts and, through ``formats.rich_format``, by rich.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def show(
     """A result or the office list: on stdout, or written whole to ``output``."""
     lang = item.lang
     if output is not None:
-        write_atomically(output, formats.as_text(item, fmt, answers=answers))
+        write_atomically(output, formats.formatter(fmt).render(item, answers=answers))
         written = words.RESULT_WRITTEN if isinstance(item, Result) else words.OFFICES_WRITTEN
         done(written(lang, path=output))
     else:
@@ -125,20 +125,24 @@ def text_width() -> int | None:
 def rendered(item: Result | OfficeList, fmt: Format, *, answers: bool) -> str:
     """A result or the office list as stdout shows it."""
     if fmt is Format.rich:
-        return drawn(lambda drawing: formats.print_rich(item, drawing, answers=answers))
-    text = formats.as_text(item, fmt, answers=answers, width=text_width())
+        from ssc_wizard.formats import rich_format
+
+        return drawn(lambda drawing: rich_format.draw(item, drawing, answers=answers))
+    text = formats.formatter(fmt).render(item, answers=answers, width=text_width())
     if fmt is Format.json and terminal.unencodable(text, sys.stdout) is not None:
-        text = formats.as_json(item, ascii_only=True)  # lossless in any encoding
+        from ssc_wizard.formats.json_format import JsonFormat
+
+        text = JsonFormat(ascii_only=True).render(item)  # lossless in any encoding
     return text
 
 
 def recap(result: Result, fmt: Format) -> str:
     """What the menu after a result stands under: the answers and the result's title."""
-    from ssc_wizard import render
-
     if fmt is Format.rich:
-        return drawn(lambda drawing: render.print_recap(result, drawing))  # a heading first
-    return "\n" + render.recap_text(result, terminal.columns())
+        from ssc_wizard.formats import rich_format
+
+        return drawn(lambda drawing: rich_format.draw_recap(result, drawing))  # a heading first
+    return "\n" + formats.formatter(fmt).recap(result, width=terminal.columns())
 
 
 def choose_format(chosen: Format | None, output: Path | None, plain: bool) -> Format:

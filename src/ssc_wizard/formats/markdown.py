@@ -11,8 +11,10 @@ import re
 from collections.abc import Sequence
 
 from ssc_wizard import words
+from ssc_wizard.controls import visible_in
+from ssc_wizard.formats.interface import Formatter
+from ssc_wizard.formats.labels import heading, law_name, office_details, office_place, office_roles
 from ssc_wizard.lang import Lang
-from ssc_wizard.render import heading, law_name, office_details, office_place, office_roles
 from ssc_wizard.result import OfficeList, OfficeOption, Result
 
 #: CommonMark's own, ``$``, which starts GitHub's math, and ``#``, which
@@ -28,6 +30,22 @@ _URL = re.compile(r"(:(?=//)|(?<=www)\.)", re.IGNORECASE)
 _EMAIL_AT = re.compile(r"(?<=[\w.+-])@")
 
 
+class MarkdownFormat(Formatter):
+    """Never wrapped: a Markdown viewer wraps it for its own width."""
+
+    def result(self, result: Result, *, answers: bool = True, width: int | None = None) -> str:
+        return result_markdown(visible_in(result), answers=answers)
+
+    def offices(self, listing: OfficeList, *, width: int | None = None) -> str:
+        return offices_markdown(visible_in(listing))
+
+    def recap(self, result: Result, *, width: int | None = None) -> str:
+        """Plain text: it stands on the screen, above the menu, not in the document."""
+        from ssc_wizard.formats.text import TextFormat
+
+        return TextFormat().recap(result, width=width)
+
+
 def escape(text: str) -> str:
     """Text shown as written: no emphasis, links, HTML, math or list started by it."""
     text = " ".join(text.split())  # a line break would end the list item it is in
@@ -39,7 +57,7 @@ def escape(text: str) -> str:
 
 
 def result_markdown(result: Result, *, answers: bool = True) -> str:
-    """``answers=False`` leaves out "Your answers", as ``render.to_text`` does."""
+    """``answers=False`` leaves out "Your answers", as ``text.to_text`` does."""
     lang = result.lang
     lines = [f"# {escape(result.title)}", "", f"*{escape(result.guide_title)}*", ""]
     lines += [escape(result.summary), ""]

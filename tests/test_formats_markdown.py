@@ -12,7 +12,7 @@ from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 
 from ssc_wizard.engine import Reached
-from ssc_wizard.markdown import escape, offices_markdown, result_markdown
+from ssc_wizard.formats.markdown import escape, offices_markdown, result_markdown
 from ssc_wizard.model import Guide
 from ssc_wizard.result import build_result, office_list
 
