@@ -217,6 +217,7 @@ def test_unwritable_output_is_exit_1_before_any_question(
     assert not (tmp_path / "missing").exists()
 
 
+@pytest.mark.slow
 def test_saved_answers_replay_to_the_same_result_on_every_path(
     tmp_path: Path, jinan: Guide
 ) -> None:

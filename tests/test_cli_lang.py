@@ -113,6 +113,7 @@ def _installed(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "json"])
 def test_an_ascii_output_gets_english_and_says_why(fmt: str) -> None:
     result = _installed(*REPLACE, "--format", fmt, PYTHONIOENCODING="ascii")
@@ -130,6 +131,7 @@ def test_a_utf8_output_gets_chinese_from_the_locale_alone() -> None:
     assert result.stdout.startswith(ZH_TITLE)
 
 
+@pytest.mark.slow
 def test_a_chinese_code_page_shows_chinese() -> None:
     result = _installed(*REPLACE, "--format", "text", PYTHONIOENCODING="gbk")
     assert result.returncode == 0, result.stderr
@@ -137,6 +139,7 @@ def test_a_chinese_code_page_shows_chinese() -> None:
     assert result.stdout.startswith(ZH_TITLE)
 
 
+@pytest.mark.slow
 def test_text_the_output_cannot_show_prints_nothing_and_says_what_to_do(
     guide_dir: GuideDir,
 ) -> None:
@@ -159,6 +162,7 @@ def test_text_the_output_cannot_show_prints_nothing_and_says_what_to_do(
     assert json.loads(as_json.stdout)["outcome"]["summary"] == "Stop at the café."
 
 
+@pytest.mark.slow
 def test_a_file_gets_chinese_whatever_the_terminal(tmp_path: Path) -> None:
     target = tmp_path / "result.md"
     result = _installed("--lang", "zh", *REPLACE, "-o", str(target), PYTHONIOENCODING="utf-8")
@@ -166,6 +170,7 @@ def test_a_file_gets_chinese_whatever_the_terminal(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith(f"# {ZH_TITLE}")
 
 
+@pytest.mark.slow
 def test_the_tree_view_draws_in_ascii_where_it_must() -> None:
     result = _installed("graph", LANG="C.UTF-8", PYTHONIOENCODING="ascii")
     assert result.returncode == 0, result.stderr

@@ -42,6 +42,7 @@ def test_bash_completes_question_ids_leaving_out_the_answered_ones() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_only_questions_still_on_the_path_are_offered() -> None:
     line = "ssc-wizard -a card_state=out_of_province -a keep_card=yes --answer "
     assert _complete("bash", line) == ["account_normal=", "district="]
@@ -50,6 +51,7 @@ def test_only_questions_still_on_the_path_are_offered() -> None:
     assert _complete("bash", "ssc-wizard -a card_state=lost --answer ") == []
 
 
+@pytest.mark.slow
 def test_bash_goes_from_one_matching_question_straight_to_its_choices() -> None:
     assert _complete("bash", "ssc-wizard --answer card") == [
         "card_state=not_damaged",
@@ -61,6 +63,7 @@ def test_bash_goes_from_one_matching_question_straight_to_its_choices() -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("typed", "offered"), [("", ["yes", "no"]), ("n", ["no"])])
 def test_bash_completes_the_choice_after_the_equals_sign(typed: str, offered: list[str]) -> None:
     assert _complete("bash", f"ssc-wizard --answer keep_card={typed}") == offered
@@ -80,6 +83,7 @@ def test_zsh_gets_each_answer_and_label_as_one_inert_word() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_completions_come_from_the_guide_named_by_data_dir() -> None:
     line = f"ssc-wizard --data-dir {MINI} --answer "
     assert _complete("bash", line) == ["colour=", "size=", "area="]
@@ -89,20 +93,24 @@ def test_completions_come_from_the_guide_named_by_data_dir() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_district_ids_for_offices() -> None:
     assert _complete("bash", "ssc-wizard offices --district l") == ["lixia", "licheng", "laiwu"]
 
 
+@pytest.mark.slow
 def test_data_dir_typed_before_the_command_beats_the_environment() -> None:
     # offices reads SSC_WIZARD_DATA too: the folder typed before its name must still win.
     line = f"ssc-wizard --data-dir {MINI} offices --district "
     assert _complete("bash", line, SSC_WIZARD_DATA="/nonexistent") == ["north", "south"]
 
 
+@pytest.mark.slow
 def test_an_unreadable_guide_gives_no_completions_and_no_error(tmp_path: Path) -> None:
     assert _complete("bash", f"ssc-wizard --data-dir {tmp_path} --answer ") == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_a_real_bash_completes_an_answer_with_tab() -> None:
     env = {**os.environ, "PATH": f"{Path(SCRIPT).parent}:{os.environ['PATH']}", "PS1": "$ "}
@@ -120,6 +128,7 @@ def test_a_real_bash_completes_an_answer_with_tab() -> None:
     shell.expect(pexpect.EOF)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("line", "env"),
     [
@@ -134,6 +143,7 @@ def test_the_labels_are_in_the_language_asked_for(line: str, env: dict[str, str]
 # --- ids typed in another case, or with - for _ ----------------------------------------
 
 
+@pytest.mark.slow
 def test_a_question_in_another_case_completes_to_its_choices() -> None:
     # bash replaces only what follows the "=": the choice ids alone.
     assert _complete("bash", "ssc-wizard --answer Card-State=")[:3] == [
@@ -146,6 +156,7 @@ def test_a_question_in_another_case_completes_to_its_choices() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_what_is_typed_stays_as_typed_and_the_rest_of_the_id_follows() -> None:
     # Every shell offers only what starts with the word as typed.
     assert _complete("bash", "ssc-wizard --answer card-st")[:2] == [
@@ -159,12 +170,14 @@ def test_what_is_typed_stays_as_typed_and_the_rest_of_the_id_follows() -> None:
     assert _complete("bash", "ssc-wizard --answer Keep") == ["Keep_card=", "Keep_shandong_card="]
 
 
+@pytest.mark.slow
 def test_answers_already_typed_in_another_case_count() -> None:
     line = "ssc-wizard -a Card-State=Not-Damaged --answer "
     assert _complete("bash", line)[:2] == ["district=lixia", "district=shizhong"]
     assert _complete("bash", "ssc-wizard -a CARD_STATE=LOST --answer ") == []
 
 
+@pytest.mark.slow
 def test_district_ids_in_another_case_for_offices() -> None:
     assert _complete("bash", "ssc-wizard offices --district Li") == ["Lixia", "Licheng"]
     assert _complete("fish", "ssc-wizard offices --district TIAN") == [

@@ -21,6 +21,9 @@ import pytest
 
 from conftest import MINI, console_script, run_installed
 
+# Every test types into a real bash, zsh or fish.
+pytestmark = pytest.mark.slow
+
 #: CI installs zsh and fish and sets this, so that there these tests run, never skip.
 REQUIRED = bool(os.environ.get("SSC_WIZARD_REQUIRE_SHELLS"))
 

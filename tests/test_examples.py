@@ -20,6 +20,7 @@ def test_there_is_an_example_guide() -> None:
     assert [p.name for p in EXAMPLES] == ["library-card"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 def test_example_passes_check_without_a_warning(folder: Path, tmp_path: Path) -> None:
     done = run_installed([console_script(), "check", "--data-dir", str(folder)], tmp_path)
@@ -28,6 +29,7 @@ def test_example_passes_check_without_a_warning(folder: Path, tmp_path: Path) ->
     assert done.stdout.count("\n") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 def test_every_path_of_the_example_replays_to_its_outcome(folder: Path, tmp_path: Path) -> None:
     done = run_installed(
@@ -48,6 +50,7 @@ def test_every_path_of_the_example_replays_to_its_outcome(folder: Path, tmp_path
     assert len(outcomes) >= 3  # a small guide, but a real tree
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 @pytest.mark.parametrize("fmt", ["tree", "mermaid", "dot"])
 def test_example_graph_draws(folder: Path, fmt: str, tmp_path: Path) -> None:
@@ -59,6 +62,7 @@ def test_example_graph_draws(folder: Path, fmt: str, tmp_path: Path) -> None:
     assert "need" in done.stdout and "replace_lost" in done.stdout
 
 
+@pytest.mark.slow
 def test_the_three_commands_on_the_shipped_guide(tmp_path: Path) -> None:
     check = run_installed([console_script(), "check"], tmp_path)
     assert check.returncode == 0, check.stdout

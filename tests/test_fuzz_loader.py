@@ -22,6 +22,9 @@ from ssc_wizard.errors import AnswersFileError, DataError, Problem, WizardError
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, examine, load_guide
 from ssc_wizard.model import Guide
 
+# hypothesis mutates guides by the hundred.
+pytestmark = pytest.mark.slow
+
 SHIPPED = default_data_dir()
 SCENARIOS = (SHIPPED / SCENARIOS_FILE).read_text(encoding="utf-8")
 OFFICES = (SHIPPED / OFFICES_FILE).read_text(encoding="utf-8")

@@ -135,6 +135,7 @@ needs_mermaid = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 @needs_mermaid
 def test_mermaid_parses_with_mermaid_itself(jinan: Guide, mini: Guide) -> None:
     named = dict(_guides(jinan, mini))
@@ -158,6 +159,7 @@ DIRECTIVES = [
 ]
 
 
+@pytest.mark.slow
 @needs_mermaid
 def test_mermaid_draws_directives_in_a_guide_as_text(mini: Guide) -> None:
     text = (MINI / "scenarios.yaml").read_text(encoding="utf-8")

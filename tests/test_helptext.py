@@ -47,6 +47,7 @@ def _help(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env"),
     [
@@ -75,6 +76,7 @@ def test_the_help_fits_a_narrow_terminal_but_for_the_example_commands() -> None:
         assert max(cells(line) for line in lines[:examples]) <= 52, args
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env"),
     [

@@ -41,6 +41,9 @@ from conftest import MINI, TESTS, console_script
 from crafted import billion_laughs, fifty_megabytes, many_aliases, nested, tiny_values
 from large_guide import write as write_large_guide
 
+# About a hundred hostile inputs, each run through the installed command.
+pytestmark = pytest.mark.slow
+
 #: Seconds a case may run before it counts as hung (the bar is 2 s: see bench/).
 TIMEOUT = 20
 MAX_MB = 200

@@ -37,6 +37,7 @@ def test_console_script_and_module_give_the_same_result_from_any_folder(tmp_path
     assert json.loads(by_script.stdout)["outcome"]["id"] == "convert_card"
 
 
+@pytest.mark.slow
 def test_missing_answer_from_a_closed_stdin_is_exit_2_without_traceback(tmp_path: Path) -> None:
     result = run_installed([console_script()], tmp_path)
     assert result.returncode == 2
@@ -59,6 +60,7 @@ def test_installed_package_carries_its_guide() -> None:
     assert (package / "examples" / "library-card" / "scenarios.yaml").is_file()
 
 
+@pytest.mark.slow
 def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)  # like `| head -0`: nobody reads what is printed
@@ -78,6 +80,7 @@ def test_reader_leaving_early_is_quiet(tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_scripted_run_never_loads_the_prompt_library(tmp_path: Path) -> None:
     code = (
         "import sys\n"

@@ -21,6 +21,9 @@ import pytest
 
 from conftest import JINAN_CHOICES, TESTS, GuideDir, console_script
 
+# Every test drives the installed wizard in a pseudo-terminal.
+pytestmark = pytest.mark.slow
+
 UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 
 QUESTIONS = {

@@ -223,6 +223,7 @@ cli.main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
 @pytest.mark.parametrize("flag", ["--output", "--save-answers"])
 def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary_one(

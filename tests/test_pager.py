@@ -69,6 +69,7 @@ def screen_text(wizard: Wizard, lang: str) -> str:
     return wizard.text() if lang == "en" else unspaced(wizard.text())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(24, 80), (20, 40)], ids=["80x24", "40x20"])
 def test_the_menu_after_a_long_result_has_the_title_in_view(
@@ -85,6 +86,7 @@ def test_the_menu_after_a_long_result_has_the_title_in_view(
     assert wizard.finish() == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(24, 80), (20, 40)], ids=["80x24", "40x20"])
 def test_show_the_result_pages_the_whole_of_it_from_its_first_line(
@@ -116,6 +118,7 @@ def test_show_the_result_pages_the_whole_of_it_from_its_first_line(
 MISSING_LOCALE = "xx_XX.UTF-8"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("locale", ["C.UTF-8", MISSING_LOCALE])
 def test_less_shows_the_result_from_the_top_and_q_returns_to_the_menu(locale: str) -> None:
     if shutil.which("less") is None:
@@ -139,6 +142,7 @@ def test_less_shows_the_result_from_the_top_and_q_returns_to_the_menu(locale: st
     assert "Traceback" not in wizard.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("missing", ["/no/such/pager", "no-such-pager --flag", "less 'unclosed"])
 def test_a_pager_that_cannot_run_falls_back_to_plain_output(missing: str) -> None:
     wizard = Wizard(*LONGEST, rows=24, cols=80, PAGER=missing)
@@ -155,6 +159,7 @@ def test_a_pager_that_cannot_run_falls_back_to_plain_output(missing: str) -> Non
     assert wizard.finish() == 0
 
 
+@pytest.mark.slow
 def test_a_result_that_fits_with_the_menu_is_printed_not_paged(tmp_path: Path) -> None:
     wizard = Wizard(*LONGEST, rows=200, cols=100, PAGER=str(fake_pager(tmp_path)))
     reach_menu(wizard, "en")
@@ -168,6 +173,7 @@ def test_a_result_that_fits_with_the_menu_is_printed_not_paged(tmp_path: Path) -
     assert wizard.output.count(title("en", *LONGEST, "-a", "keep_card=no")) == 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "how",
     ["stdout is a file", "--output", "--no-input", "--plain"],
@@ -274,6 +280,7 @@ def test_colour_only_for_a_pager_that_shows_it(
     assert pager.shows_colour(argv, {} if less is None else {"LESS": less}) is colour
 
 
+@pytest.mark.slow
 def test_a_pager_that_cannot_show_colour_gets_the_result_without_it(tmp_path: Path) -> None:
     """Codes it does not know would show as text, or count as width and split words."""
     wizard = Wizard(*LONGEST, rows=24, cols=80, NO_COLOR="<unset>", PAGER=str(fake_pager(tmp_path)))

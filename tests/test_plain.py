@@ -11,6 +11,9 @@ import pytest
 from conftest import TESTS, console_script, run_installed
 from test_interactive import Wizard
 
+# Every test drives the installed wizard in a pseudo-terminal.
+pytestmark = pytest.mark.slow
+
 #: Box drawing (U+2500 to U+257F), which a screen reader reads out one by one.
 BOX = re.compile("[\u2500-\u257f]")
 

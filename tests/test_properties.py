@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -19,6 +20,9 @@ from ssc_wizard.paths import count_paths, iter_paths
 
 from generated import OFFICES, Questions, build, scenarios_text
 from paths import all_paths
+
+# hypothesis generates guides and answers by the hundred.
+pytestmark = pytest.mark.slow
 
 CHOICE_ID = st.from_regex(r"[a-z][a-z0-9_]{0,5}", fullmatch=True)
 

@@ -18,6 +18,9 @@ import pytest
 import large_guide
 from conftest import console_script, run_installed
 
+# A generated guide of 1,000 nodes, run through the installed command.
+pytestmark = pytest.mark.slow
+
 NODES = 1_000
 QUESTIONS = large_guide.questions_in(NODES)
 

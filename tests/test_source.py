@@ -299,6 +299,7 @@ def _part(data: dict[str, Any], part: Part) -> str:
     return text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("statement", STATEMENTS, ids=lambda s: s.says)
 def test_the_guide_says_what_the_source_says(statement: Statement, lang: str) -> None:

@@ -6,12 +6,15 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from ssc_wizard.guide_schema import schema_text
 from ssc_wizard.starter import example_dir
 
 from conftest import console_script, run_installed
 
 
+@pytest.mark.slow
 def test_new_guide_is_valid_and_its_files_name_their_schemas(tmp_path: Path) -> None:
     done = run_installed([console_script(), "new-guide", "my city"], tmp_path)
     assert done.returncode == 0, done.stderr
@@ -48,6 +51,7 @@ def test_an_empty_folder_may_be_used(tmp_path: Path) -> None:
     assert (tmp_path / "empty" / "scenarios.yaml").is_file()
 
 
+@pytest.mark.slow
 def test_nothing_is_overwritten(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()

@@ -51,12 +51,14 @@ def imported(argv: list[str]) -> set[str]:
     return modules
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["rich", "text", "json", "markdown"])
 def test_a_scripted_run_never_loads_the_prompts_or_the_tools(fmt: str) -> None:
     modules = imported([*SCRIPTED, "--format", fmt])
     assert not modules & (PROMPTS | TOOLS | REFUSALS)
 
 
+@pytest.mark.slow
 def test_ids_in_another_case_load_nothing_more() -> None:
     modules = imported(["-a", "Card-State=Not-Damaged", "-a", "district=LIXIA", "--format", "json"])
     assert not modules & (PROMPTS | TOOLS | REFUSALS)
@@ -67,6 +69,7 @@ def test_a_json_run_does_not_load_rich_either() -> None:
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv", [["--help"], ["check"], ["offices", "--format", "json"], ["paths"]]
 )

@@ -48,6 +48,7 @@ def refused(*args: str, **env: str) -> str:
 # --- ids in another case, or with - for _ -----------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "answers",
     [
@@ -70,6 +71,7 @@ def test_ids_in_any_case_are_the_guide_s_in_the_result_the_command_and_saved_ans
     assert data["command"] == command
 
 
+@pytest.mark.slow
 def test_an_answers_file_takes_keys_and_choices_in_any_case(tmp_path: Path) -> None:
     answers = tmp_path / "mine.yaml"
     answers.write_text("Card-State: Lost\n", encoding="utf-8")
@@ -79,6 +81,7 @@ def test_an_answers_file_takes_keys_and_choices_in_any_case(tmp_path: Path) -> N
     assert (data["answers"], data["outcome"]["id"]) == ({"card_state": "lost"}, "lost_card")
 
 
+@pytest.mark.slow
 def test_two_spellings_of_one_question_in_a_file_must_agree(tmp_path: Path) -> None:
     answers = tmp_path / "mine.yaml"
     answers.write_text("card_state: lost\nCard-State: none\n", encoding="utf-8")
@@ -90,28 +93,33 @@ def test_two_spellings_of_one_question_in_a_file_must_agree(tmp_path: Path) -> N
     assert wizard("--answers-file", str(answers)).returncode == 0
 
 
+@pytest.mark.slow
 def test_two_spellings_of_one_question_as_flags_must_agree() -> None:
     said = refused("-a", "card_state=lost", "-a", "Card-State=none")
     assert "question 'card_state' is answered twice, with 'lost' and 'none'" in said
     assert wizard("-a", "card_state=lost", "-a", "CARD-STATE=LOST").returncode == 0
 
 
+@pytest.mark.slow
 def test_offices_takes_a_district_in_any_case() -> None:
     ran = wizard("offices", "--district", "LiXia", "--format", "json")
     assert ran.returncode == 0, ran.stderr
     assert json.loads(ran.stdout)["district"] == {"id": "lixia", "name": "Lixia District"}
 
 
+@pytest.mark.slow
 def test_a_retired_choice_in_another_case_is_refused_with_the_guide_s_words() -> None:
     assert "'damaged' is no longer a choice of 'card_state'" in refused("-a", "card_state=Damaged")
 
 
+@pytest.mark.slow
 def test_what_names_no_id_is_quoted_as_typed() -> None:
     said = refused("-a", "card_state=LOTS")
     assert "'LOTS' is not a choice of 'card_state'" in said
     assert "did you mean 'lost'?" in said
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
@@ -133,6 +141,7 @@ def test_an_answer_without_its_question_or_choice_is_shown_whole(typed: str, mea
 # --- did you mean ...? ----------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "en", "zh"),
     [
@@ -176,6 +185,7 @@ def test_nothing_near_is_the_list_alone() -> None:
     assert "'stolen' is not a choice of 'card_state' (What is your situation" in said
 
 
+@pytest.mark.slow
 def test_an_answers_file_gets_the_suggestion_at_its_position(tmp_path: Path) -> None:
     answers = tmp_path / "mine.yaml"
     answers.write_text("card_stat: lost\ncard_state: lots\n", encoding="utf-8")
@@ -212,6 +222,7 @@ def test_resolve_and_completed() -> None:
 # --- --format and --lang: our words, not pydantic's ----------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "en", "zh"),
     [
@@ -271,6 +282,7 @@ def test_a_format_in_capitals_is_still_the_format() -> None:
 LANGUAGES = "The languages are: en (English), zh (Simplified Chinese)\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
@@ -294,6 +306,7 @@ def test_a_language_s_name_or_locale_suggests_its_code(typed: str, meant: str) -
     )
 
 
+@pytest.mark.slow
 def test_an_unknown_language_lists_the_languages_in_the_language_of_the_run() -> None:
     assert (
         "'fr' is not a language of ssc-wizard; the languages are: en (English), "
@@ -324,6 +337,7 @@ LOST = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("typed", ["lost", "Lost", "LOST"])
 def test_an_answer_typed_as_a_command_says_how_to_give_it(typed: str) -> None:
     assert f"Error: No such command {typed!r}. {LOST}" in refused(typed)
@@ -337,6 +351,7 @@ def test_an_answer_typed_as_a_command_in_chinese() -> None:
     assert f"{zh}ssc-wizard --lang zh --answer card_state=lost\n" in said
 
 
+@pytest.mark.slow
 def test_an_answer_typed_as_a_command_is_of_the_guide_in_use() -> None:
     said = refused("--data-dir", str(MINI), "red")
     command = f"ssc-wizard --data-dir {MINI} --answer colour=red"
@@ -346,11 +361,13 @@ def test_an_answer_typed_as_a_command_is_of_the_guide_in_use() -> None:
     assert "To answer" not in refused("lost", SSC_WIZARD_DATA=str(MINI))
 
 
+@pytest.mark.slow
 def test_an_unknown_command_from_an_unreadable_guide_is_click_s_message(tmp_path: Path) -> None:
     said = refused("--data-dir", str(tmp_path), "lost")
     assert said.endswith("Error: No such command 'lost'.\n")
 
 
+@pytest.mark.slow
 def test_other_unknown_commands_keep_click_s_words() -> None:
     assert refused("ofices").endswith("Error: No such command 'ofices'. Did you mean 'offices'?\n")
     assert refused("stolen").endswith("Error: No such command 'stolen'.\n")
@@ -358,6 +375,7 @@ def test_other_unknown_commands_keep_click_s_words() -> None:
     assert refused("lixia").endswith("Error: No such command 'lixia'.\n")
 
 
+@pytest.mark.slow
 def test_an_answer_typed_as_a_command_follows_the_flags_typed_after_it() -> None:
     """click has not read them yet; the command suggested must be of that guide."""
     command = f"ssc-wizard --data-dir {MINI} --answer colour=red"
@@ -369,18 +387,21 @@ def test_an_answer_typed_as_a_command_follows_the_flags_typed_after_it() -> None
     assert "请运行：ssc-wizard --lang zh --answer card_state=lost\n" in zh
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("typed", ["card_state=lost", "Card-State=LOST"])
 def test_a_whole_answer_typed_without_answer_says_how_to_give_it(typed: str) -> None:
     assert f"Error: No such command {typed!r}. {LOST}" in refused(typed)
     assert "To answer" not in refused("card_state=stolen")
 
 
+@pytest.mark.slow
 def test_a_command_in_capitals_is_suggested() -> None:
     said = refused("OFFICES")
     assert said.endswith("Error: No such command 'OFFICES'. Did you mean 'offices'?\n")
     assert refused("New_Guide", "x").endswith("Did you mean 'new-guide'?\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("typed", ["-1", "abc", "1e3", "", "٣"])
 def test_a_wrong_limit_is_refused_in_our_words(typed: str) -> None:
     said = refused("paths", "--limit", typed)
@@ -390,11 +411,13 @@ def test_a_wrong_limit_is_refused_in_our_words(typed: str) -> None:
     assert f"“{typed}”不是路径的数目：请给出 0 或更大的整数\n" in zh
 
 
+@pytest.mark.slow
 def test_an_empty_id_is_still_seen_in_chinese() -> None:
     assert "没有区县“”；" in refused("--lang", "zh", "offices", "--district", "")
     assert "--answer “”不是" in refused("--lang", "zh", "-a", "")
 
 
+@pytest.mark.slow
 def test_spaces_around_an_id_in_an_answers_file_are_as_in_a_flag(tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text('"card_state ": " lost"\n', encoding="utf-8")
