@@ -103,7 +103,7 @@ def test_the_paths_schema_refuses_a_changed_shape(mini: Guide, change: Any, comp
         (lambda d: d["outcome"]["offices"][0].update(district="lixia"), "is not valid"),
         (lambda d: d["answers"].update({"Card State": "x"}), "does not match"),
         (lambda d: d.update(extra=1), "Additional properties are not allowed"),
-        (lambda d: d["outcome"]["offices"][0].update(handles="x"), "Unevaluated properties"),
+        (lambda d: d["outcome"]["offices"][0].update(handles="x"), "'handles' was unexpected"),
         (lambda d: d["outcome"]["offices"][0].pop("role"), "'role' is a required property"),
         (lambda d: d["outcome"]["legal_basis"][0].pop("why"), "'why' is a required property"),
     ],
@@ -118,5 +118,15 @@ def test_the_schema_refuses_a_changed_shape(jinan: Guide, change: Any, complaint
 
 
 def test_both_schemas_describe_offices_alike() -> None:
-    assert RESULT.schema["$defs"] == OFFICES.schema["$defs"]
+    for name in ("id", "district"):
+        assert RESULT.schema["$defs"][name] == OFFICES.schema["$defs"][name], name
+    in_result = dict(RESULT.schema["$defs"]["result_office"]["properties"])
+    in_list = dict(OFFICES.schema["$defs"]["listed_office"]["properties"])
+    assert in_result.pop("role") and in_list.pop("roles")
+    assert in_result == in_list
     assert PATHS.schema["$defs"]["id"] == RESULT.schema["$defs"]["id"]
+
+
+@pytest.mark.parametrize("validator", [RESULT, OFFICES], ids=["result", "offices"])
+def test_the_language_is_one_the_tool_speaks(validator: Draft202012Validator) -> None:
+    assert validator.schema["properties"]["lang"]["enum"] == list(LANGS)

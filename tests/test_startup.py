@@ -24,6 +24,8 @@ TOOLS = {
     "ssc_wizard.report",
     "ssc_wizard.starter",
     "ssc_wizard.guide_schema",
+    "ssc_wizard.output_model",
+    "ssc_wizard.output_schema",
     "ssc_wizard.helptext",
 }
 #: Only once something is refused: "did you mean ...?".

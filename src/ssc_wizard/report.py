@@ -11,7 +11,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ssc_wizard.controls import shown_command
 from ssc_wizard.engine import Reached
@@ -23,9 +23,12 @@ from ssc_wizard.result import replay_argv
 if TYPE_CHECKING:
     from rich.tree import Tree
 
+    from ssc_wizard import output_model
 
-#: The paths list's own version: it changes only when that list's shape does.
-PATHS_SCHEMA_VERSION = 1
+
+#: The paths list's own version: it changes only when that list's shape does
+#: (``output_model.PathList`` says the same; the type checker holds them together).
+PATHS_SCHEMA_VERSION: Final = 1
 
 
 def _count(n: int, noun: str) -> str:
@@ -98,7 +101,7 @@ def paths_text(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
 def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str | None) -> str:
     """The JSON contract (README, "For maintainers"; schemas/paths.schema.json)."""
     listed = count <= limit
-    data = {
+    data: output_model.PathList = {
         "schema_version": PATHS_SCHEMA_VERSION,
         "count": count,
         "limit": limit,

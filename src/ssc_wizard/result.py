@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Final
 
 from ssc_wizard import ids
 from ssc_wizard.controls import shell_quote
@@ -18,11 +18,15 @@ from ssc_wizard.errors import UnknownDistrict
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide, Localized
 
+if TYPE_CHECKING:
+    from ssc_wizard import output_model  # the shapes only: a JSON run need not load them
+
 #: 2: texts in the language asked for, with "lang"; a district is {id, name}.
 #: 3: an office's "role" in the result's procedure (its "roles" in the office
 #: list) instead of what it "handles"; a law says whether its text is a
 #: "translation", and "why" it matters.
-SCHEMA_VERSION = 3
+#: (The shapes in ``output_model`` say the same; the type checker holds them together.)
+SCHEMA_VERSION: Final = 3
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ class Result:
     #: The same command's words as people are shown them (``controls.shell_quote``).
     replay: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON contract (README, "JSON output")."""
+    def to_json(self) -> output_model.Result:
+        """The documented JSON contract (README, "JSON output"; schemas/result.schema.json)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "lang": self.lang,
@@ -108,10 +112,7 @@ class Result:
                 "summary": self.summary,
                 "steps": list(self.steps),
                 "note": self.note,
-                "offices": [
-                    _office_json(o, role=" ".join(role.text for role in o.roles))
-                    for o in self.offices
-                ],
+                "offices": [_result_office(o) for o in self.offices],
                 "materials": list(self.materials),
                 "legal_basis": [
                     {
@@ -141,37 +142,48 @@ class OfficeList:
     district: District | None
     offices: tuple[OfficeOption, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON contract (README, "Offices")."""
+    def to_json(self) -> output_model.OfficeList:
+        """The documented JSON contract (README, "Offices"; schemas/offices.schema.json)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "lang": self.lang,
             "district": _district_json(self.district),
-            "offices": [
-                _office_json(
-                    o,
-                    roles=[
-                        {"outcome": r.outcome_id, "title": r.outcome, "role": r.text}
-                        for r in o.roles
-                    ],
-                )
-                for o in self.offices
-            ],
+            "offices": [_listed_office(o) for o in self.offices],
             "more_help": self.more_help,
             "source": self.source,
         }
 
 
-def _district_json(district: District | None) -> dict[str, Any] | None:
+def _district_json(district: District | None) -> output_model.District | None:
     return None if district is None else {"id": district.id, "name": district.name}
 
 
-def _office_json(office: OfficeOption, **roles: Any) -> dict[str, Any]:
-    """An office; ``roles``: its ``role`` in a result, its ``roles`` in the office list."""
+# An office's keys: its id and name, its role (in a result) or roles (in the
+# office list), then what every office says of itself.
+
+
+def _result_office(office: OfficeOption) -> output_model.ResultOffice:
     return {
         "id": office.id,
         "name": office.name,
-        **roles,
+        "role": " ".join(role.text for role in office.roles),
+        "per_district": office.per_district,
+        "district": _district_json(office.district),
+        "address": office.address,
+        "hours": office.hours,
+        "phone": office.phone,
+        "source": office.source,
+    }
+
+
+def _listed_office(office: OfficeOption) -> output_model.ListedOffice:
+    return {
+        "id": office.id,
+        "name": office.name,
+        "roles": [
+            {"outcome": role.outcome_id, "title": role.outcome, "role": role.text}
+            for role in office.roles
+        ],
         "per_district": office.per_district,
         "district": _district_json(office.district),
         "address": office.address,

@@ -1,0 +1,210 @@
+"""The shapes of the JSON outputs: a result, the office list, the path list.
+
+Typed dicts, so the code that builds each output is type-checked against its
+shape, and ``output_schema`` makes the published JSON Schemas from them. The
+tool itself never imports this module (only type checkers and the generator
+do): a ``--format json`` run builds plain dicts and loads nothing more.
+
+Fields are in the order of the output's keys (but an office's role, which
+comes after its name); a field's description is what the schema tells the
+people who read the output.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, WithJsonSchema, with_config
+from typing_extensions import TypeAliasType, TypedDict
+
+from ssc_wizard import lang, model
+
+#: Every typed dict here: no key but those it names.
+_CLOSED = ConfigDict(extra="forbid")
+
+Id = TypeAliasType(
+    "Id",
+    Annotated[model.Id, Field(description="A stable id: lower-case letters, digits and _.")],
+)
+Text = model.Text
+#: Optional facts are null rather than left out, so every key is always there.
+MaybeText = Text | None
+
+#: The languages the tool speaks, whatever ``lang.Lang`` is spelt as.
+Lang = Annotated[
+    lang.Lang,
+    WithJsonSchema({"type": "string", "enum": list(lang.LANGS)}),
+    Field(description="The language of every text; ids and the command are the same in all."),
+]
+
+Answers = Annotated[
+    dict[Id, Id], Field(description="Question id to choice id, in the order asked.")
+]
+
+
+@with_config(_CLOSED)
+class District(TypedDict):
+    """A district of the guide: its id (a choice of the district question) and its
+    name, in the output's language."""
+
+    id: Id
+    name: Text
+
+
+@with_config(_CLOSED)
+class Office(TypedDict):
+    """What every office in the output says of itself; a result adds its `role`,
+    the office list its `roles`."""
+
+    id: Id
+    name: Text
+    per_district: Annotated[bool, Field(description="There is one in each district.")]
+    district: Annotated[
+        District | None,
+        Field(
+            description="The person's own office of this kind: set when there is one in each "
+            "district, the district is asked for, and one was named."
+        ),
+    ]
+    address: Annotated[MaybeText, Field(description="null unless the guide cites a source for it.")]
+    hours: Annotated[MaybeText, Field(description="null unless the guide cites a source for it.")]
+    phone: Annotated[MaybeText, Field(description="null unless the guide cites a source for it.")]
+    source: Annotated[
+        MaybeText, Field(description="The public page that gives the address, hours or phone.")
+    ]
+
+
+@with_config(_CLOSED)
+class ResultOffice(Office):
+    """An office of a result: what every office says of itself, and its role in
+    the procedure."""
+
+    role: Annotated[Text, Field(description="What this office does in this procedure.")]
+
+
+@with_config(_CLOSED)
+class Law(TypedDict):
+    law: Text
+    article: Text
+    text: Annotated[
+        Text, Field(description="The provision's words: as enacted, or a translation of them.")
+    ]
+    translation: Annotated[
+        bool,
+        Field(
+            description="true when the text is a translation: "
+            "the law is enacted in another language."
+        ),
+    ]
+    why: Annotated[MaybeText, Field(description="What it means for the person reading, or null.")]
+
+
+@with_config(_CLOSED)
+class Outcome(TypedDict):
+    id: Id
+    title: Text
+    summary: Text
+    steps: Annotated[list[Text], Field(min_length=1)]
+    note: Annotated[MaybeText, Field(description="A caveat to read before acting, or null.")]
+    offices: Annotated[
+        list[ResultOffice],
+        Field(
+            description="Where to go; empty where the guide names no office for this situation "
+            "(its note says why)."
+        ),
+    ]
+    materials: Annotated[
+        list[Text],
+        Field(description="What to bring; empty where the guide names nothing for this situation."),
+    ]
+    legal_basis: list[Law]
+
+
+MoreHelp = Annotated[Text, Field(description="Where to ask about what the guide does not say.")]
+Source = Annotated[Text, Field(description="Where the guide's facts come from.")]
+
+
+@with_config(_CLOSED)
+class Result(TypedDict):
+    """What `ssc-wizard --format json` prints: the procedure the answers lead to.
+    schema_version changes only when the shape changes incompatibly."""
+
+    schema_version: Literal[3]
+    lang: Lang
+    answers: Answers
+    outcome: Outcome
+    more_help: MoreHelp
+    source: Source
+    command: Annotated[
+        Text,
+        Field(description="The ssc-wizard command that gives this result again without questions."),
+    ]
+
+
+@with_config(_CLOSED)
+class Role(TypedDict):
+    outcome: Id
+    title: Annotated[Text, Field(description="The outcome's title.")]
+    role: Annotated[Text, Field(description="What the office does there.")]
+
+
+@with_config(_CLOSED)
+class ListedOffice(Office):
+    """An office of the office list: what every office says of itself, and its
+    role in each outcome."""
+
+    roles: Annotated[
+        list[Role], Field(description="What the office does in each outcome that names it.")
+    ]
+
+
+@with_config(_CLOSED)
+class OfficeList(TypedDict):
+    """What `ssc-wizard offices --format json` prints: every kind of office in the guide."""
+
+    schema_version: Literal[3]
+    lang: Lang
+    district: Annotated[
+        District | None, Field(description="The district given with --district, or null.")
+    ]
+    offices: list[ListedOffice]
+    more_help: MoreHelp
+    source: Source
+
+
+@with_config(_CLOSED)
+class Path(TypedDict):
+    outcome: Id
+    answers: Annotated[Answers, Field(min_length=1)]
+    command: Annotated[
+        str,
+        Field(
+            pattern="^ssc-wizard ",
+            description="The command that gives this path's result without a question.",
+        ),
+    ]
+
+
+@with_config(_CLOSED)
+class PathList(TypedDict):
+    """What `ssc-wizard paths --format json` prints: every path from the first
+    question to an outcome, or only their number past --limit."""
+
+    schema_version: Literal[1]
+    count: Annotated[
+        int, Field(ge=1, description="How many paths the guide has (exact, however large).")
+    ]
+    limit: Annotated[
+        int,
+        Field(
+            ge=0,
+            description="The --limit given: the paths are listed only when count is at most this.",
+        ),
+    ]
+    paths: Annotated[
+        list[Path] | None,
+        Field(
+            description="Every path, in the order the choices are offered; "
+            "null when count is above limit."
+        ),
+    ]
