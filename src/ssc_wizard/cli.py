@@ -33,7 +33,7 @@ from ssc_wizard.errors import (
     WizardError,
 )
 from ssc_wizard.formats import Format
-from ssc_wizard.lang import NAMES, Lang, from_environment
+from ssc_wizard.lang import LANGS, NAMES, Lang, from_environment
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
 from ssc_wizard.model import Guide, texts
 from ssc_wizard.output import check_writable, new_folder, same_file, write_atomically
@@ -115,9 +115,8 @@ def error_boundary(lang: Language | None = None) -> Iterator[Voice]:
         raise typer.Exit(EXIT_BUG) from None
 
 
-class Language(StrEnum):
-    en = "en"
-    zh = "zh"
+# --lang's values: the languages the tool speaks (lang.LANGS), one with a catalog included.
+Language = StrEnum("Language", [(code, code) for code in LANGS])  # type: ignore[misc]
 
 
 def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = False) -> Lang:
@@ -129,7 +128,7 @@ def _language(chosen: Language | None, guide: Guide | None, *, quiet: bool = Fal
     """
     lang: Lang = from_environment(os.environ)
     if chosen is not None:
-        lang = "zh" if chosen is Language.zh else "en"
+        lang = chosen.value
     if lang == "en":
         return lang
     limited = [s for s in (sys.stdout, sys.stderr) if not terminal.writes_any_text(s)]
@@ -633,7 +632,7 @@ def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
                 lang,
                 options=", ".join(options),
                 command=subcommand,
-                verb="is" if len(options) == 1 else "are",
+                count=len(options),
             )
         )
 

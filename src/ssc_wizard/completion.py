@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import typer  # at run time: typer reads these functions' annotations
 
@@ -94,7 +94,7 @@ def option_value(ctx: typer.Context, name: str) -> Any:
 def _lang(ctx: typer.Context) -> Lang:
     """The descriptions' language: --lang when typed before the word completed."""
     chosen = option_value(ctx, "lang_option")
-    return cast(Lang, str(chosen)) if chosen is not None else from_environment(os.environ)
+    return str(chosen) if chosen is not None else from_environment(os.environ)
 
 
 def _guide(ctx: typer.Context) -> Guide | None:

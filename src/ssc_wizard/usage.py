@@ -23,7 +23,7 @@ from typer._click.exceptions import UsageError  # typer vendors click: not publi
 from typer.core import TyperGroup
 
 from ssc_wizard import ids
-from ssc_wizard.lang import Lang
+from ssc_wizard.lang import LANGS, Lang
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -119,9 +119,9 @@ def _answer_instead(ctx: Any, args: list[str]) -> str | None:
     if answer_problem(guide, question_id, choice_id) is not None:
         return None
     lang_after = ids.canonical(_after(args[1:], "--lang") or "")
-    lang: Lang = "zh" if lang_after == "zh" else "en" if lang_after == "en" else run_language(ctx)
+    lang: Lang = lang_after if lang_after in LANGS else run_language(ctx)
     source = ctx.get_parameter_source("lang_option")
-    typed_lang = lang_after in ("en", "zh") or getattr(source, "name", None) == "COMMANDLINE"
+    typed_lang = lang_after in LANGS or getattr(source, "name", None) == "COMMANDLINE"
     folder = str(data_dir) if data_dir is not None else None
     command = replay_argv({question_id: choice_id}, folder, lang if typed_lang else None)
     return visible(
