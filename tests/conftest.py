@@ -70,8 +70,8 @@ JINAN_CHOICES = {
 }
 
 
-#: What decides the language, besides --lang.
-LANGUAGE_VARIABLES = ("SSC_WIZARD_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+#: What decides the language, besides --lang (and which languages there are).
+LANGUAGE_VARIABLES = ("SSC_WIZARD_LANG", "SSC_WIZARD_LOCALE_DIR", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @pytest.fixture(autouse=True)

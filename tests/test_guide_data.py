@@ -120,7 +120,7 @@ def test_article_58_is_printed_as_enacted_and_the_english_as_a_translation(
     assert set(laws) == set(ARTICLE_58)
     for law_id, (article, text) in ARTICLE_58.items():
         law = laws[law_id]
-        assert (law.law.zh, law.article.zh, law.text.zh) == (
+        assert (law.law.exactly("zh"), law.article.exactly("zh"), law.text.exactly("zh")) == (
             "《中华人民共和国社会保险法》",
             article,
             text,
@@ -215,7 +215,7 @@ def test_the_chinese_uses_the_official_terms() -> None:
 
 
 def test_the_five_steps_read_as_a_service_guide_in_chinese(jinan: Guide) -> None:
-    flow = [step.zh for step in jinan.scenarios.shared["application_flow"]]
+    flow = [step.exactly("zh") for step in jinan.scenarios.shared["application_flow"]]
     assert flow == [
         "准备个人身份证明材料，如身份证。",
         "前往当地社保局或指定的社会保障卡办理网点。",
@@ -246,8 +246,14 @@ def test_every_number_in_the_guide_comes_from_the_source() -> None:
 def test_twelve_districts_with_chinese_names(jinan: Guide) -> None:
     districts = jinan.offices.districts
     assert len(districts) == 12
-    assert all(re.fullmatch(r"[\u4e00-\u9fff]+[区县]", d.name.zh or "") for d in districts.values())
-    assert all(re.fullmatch(r"\w+ (District|County)", d.name.en or "") for d in districts.values())
+    assert all(
+        re.fullmatch(r"[\u4e00-\u9fff]+[区县]", d.name.exactly("zh") or "")
+        for d in districts.values()
+    )
+    assert all(
+        re.fullmatch(r"\w+ (District|County)", d.name.exactly("en") or "")
+        for d in districts.values()
+    )
 
 
 def test_every_result_points_to_12333(jinan: Guide) -> None:

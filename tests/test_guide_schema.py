@@ -87,3 +87,32 @@ def test_an_id_key_that_is_not_an_id_is_refused() -> None:
     data = json.loads(json.dumps(yaml.safe_load((MINI / "offices.yaml").read_text())))
     data["districts"]["North Side"] = {"name": "North side"}
     assert any("North Side" in e.message for e in _validator("offices.yaml").iter_errors(data))
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("Front desk", True),
+        ({"en": "Front desk", "zh": "前台"}, True),
+        ({"zh": "前台"}, True),
+        # A language the tool may have a catalog for: only the tool itself knows.
+        ({"en": "Front desk", "fr": "Accueil", "pt-BR": "Recepção"}, True),
+        ({}, False),
+        ({"en": ""}, False),
+        ({"EN": "Front desk"}, False),
+        ({"english": "Front desk"}, False),
+        ({"en": ["Front desk"]}, False),
+    ],
+)
+def test_a_text_is_keyed_by_language_codes(name: object, valid: bool) -> None:
+    data = json.loads(json.dumps(yaml.safe_load((MINI / "offices.yaml").read_text())))
+    data["offices"]["desk"]["name"] = name
+    assert (_validator("offices.yaml").is_valid(data)) is valid
+
+
+def test_the_languages_of_a_text_are_documented() -> None:
+    text = schema("offices.yaml")["$defs"]["Localized"]["anyOf"][0]
+    assert {code: p["description"] for code, p in text["properties"].items()} == {
+        "en": "In English.",
+        "zh": "In Simplified Chinese.",
+    }

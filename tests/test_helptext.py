@@ -1,15 +1,19 @@
-"""--help in Chinese: every text translated, lines that fit the terminal."""
+"""--help in another language: every text translated, lines that fit the terminal."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 import typer
 
+import ssc_wizard
 from ssc_wizard import helptext
 from ssc_wizard.cli import app
+from ssc_wizard.lang import LANGS
 from ssc_wizard.linebreak import cells
 
 from conftest import console_script
@@ -25,14 +29,30 @@ def _help_texts(
     return texts
 
 
-def test_every_help_text_has_its_chinese() -> None:
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_every_help_text_has_its_translation(lang: str) -> None:
     command = typer.main.get_command(app)
     texts = _help_texts(command, typer.Context(command))  # type: ignore[arg-type]
     assert len(texts) > 30
-    missing = [text for text in texts if helptext.translate(text) == text]
+    texts += [*helptext.LIBRARY_TEXTS, *helptext.HEADINGS, helptext.USAGE, *helptext.EXTRAS]
+    missing = [text for text in texts if helptext.translate(text, lang) == text]
     assert missing == []
     for text in texts:
-        assert helptext.translate(text).count("ssc-wizard") == text.count("ssc-wizard")
+        assert helptext.translate(text, lang).count("ssc-wizard") == text.count("ssc-wizard")
+
+
+def test_the_catalogs_hold_every_help_text_where_the_commands_declare_it() -> None:
+    """What pybabel extract finds in the package: each text the help shows, none more."""
+    command = typer.main.get_command(app)
+    context = typer.Context(command)  # type: ignore[arg-type]
+    shown = {helptext.msgid(text) for text in _help_texts(command, context)}
+    declared = {
+        helptext.msgid(text)
+        for module in Path(ssc_wizard.__file__).parent.glob("*.py")
+        for _, text in helptext.help_texts(ast.parse(module.read_text(encoding="utf-8")))
+    }
+    library = {helptext.msgid(text) for text in helptext.LIBRARY_TEXTS}
+    assert declared == shown - library
 
 
 def _help(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

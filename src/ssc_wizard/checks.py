@@ -334,9 +334,22 @@ def suspicious(scenarios: Scenarios, offices: Offices) -> list[Finding]:
             for unused in table
             if unused not in used
         ]
-    found += _in_texts("scenarios", scenarios)
-    found += _in_texts("offices", offices)
+    languages = _languages(scenarios, offices)
+    found += _in_texts("scenarios", scenarios, languages)
+    found += _in_texts("offices", offices, languages)
     return found
+
+
+def _languages(scenarios: Scenarios, offices: Offices) -> list[Lang]:
+    """The languages a guide is written in: every language any of its texts has,
+    in the tool's order (English first)."""
+    used = {
+        lang
+        for model in (scenarios, offices)
+        for _, text in texts(model)
+        for lang in text.languages
+    }
+    return [lang for lang in LANGS if lang in used]
 
 
 def _unused_questions(
@@ -375,23 +388,26 @@ def _unused_questions(
     return found
 
 
-def _in_texts(file: FileKey, model: Scenarios | Offices) -> list[Finding]:
-    """Every text that lacks a language (its readers get the other one meanwhile),
-    or that holds a control character (shown written out, see ``controls``)."""
+def _in_texts(file: FileKey, model: Scenarios | Offices, used: list[Lang]) -> list[Finding]:
+    """Every text that lacks one of the guide's languages (its readers get another
+    meanwhile), or that holds a control character (shown written out, see ``controls``)."""
     found = []
     written: list[tuple[DataPath, str | None]] = []
+    each = ", ".join(f"{lang}: ..." for lang in used)
     for path, text in texts(model):
-        for lang in text.missing:
-            other: Lang = "en" if lang == "zh" else "zh"
+        for lang in used:
+            if text.exactly(lang) is not None:
+                continue
+            shown = NAMES[text.language(lang)]
             found.append(
                 Finding(
                     file,
                     path,
                     f"this text has no `{lang}` ({NAMES[lang]}) version, so {NAMES[lang]} "
-                    f"readers see the {NAMES[other]} one; write it as `{{en: ..., zh: ...}}`",
+                    f"readers see the {shown} one; write it as `{{{each}}}`",
                 )
             )
-        written += [((*path, lang), getattr(text, lang)) for lang in LANGS]
+        written += [((*path, lang), text.exactly(lang)) for lang in text.languages]
     if isinstance(model, Offices):  # the texts that are the same in every language
         for office_id, office in model.offices.items():
             where = ("offices", office_id)

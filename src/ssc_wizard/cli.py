@@ -26,7 +26,7 @@ from ssc_wizard.commands import GraphFormat, PathsFormat
 from ssc_wizard.controls import visible
 from ssc_wizard.errors import Interrupted, ProblemsFound, Refusal, Stopped, UsageError, WizardError
 from ssc_wizard.formats import Format
-from ssc_wizard.lang import Lang
+from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.loader import default_data_dir
 from ssc_wizard.screen import say, say_error
 
@@ -96,9 +96,8 @@ def error_boundary(lang: str | None = None) -> Iterator[Voice]:
         raise typer.Exit(EXIT_BUG) from None
 
 
-class Language(StrEnum):
-    en = "en"
-    zh = "zh"
+# --lang's values: the languages the tool speaks (lang.LANGS), one with a catalog included.
+Language = StrEnum("Language", [(code, code) for code in LANGS])  # type: ignore[misc]
 
 
 def _lang_typed(ctx: typer.Context) -> bool:
@@ -461,7 +460,7 @@ def _refuse_before(subcommand: str, options: list[str], lang: Lang) -> None:
                 lang,
                 options=", ".join(options),
                 command=subcommand,
-                verb="is" if len(options) == 1 else "are",
+                count=len(options),
             )
         )
 
@@ -473,10 +472,10 @@ def main() -> None:
     command = typer.main.get_command(app)
     completion.register_shells()  # after typer has registered its own shells
     argv = sys.argv[1:]
-    if {"-h", "--help"} & set(argv) and lang_choice.for_help(argv) != "en":
+    if {"-h", "--help"} & set(argv) and (help_lang := lang_choice.for_help(argv)) != "en":
         from ssc_wizard import helptext
 
-        helptext.in_chinese(command)
+        helptext.in_language(command, help_lang)
     try:
         try:
             _standalone(command)

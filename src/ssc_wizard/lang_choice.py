@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ssc_wizard import terminal, words
 from ssc_wizard.lang import LANGS, NAMES, Lang, from_environment
@@ -29,7 +29,7 @@ def choose(chosen: str | None, guide: Guide | None = None, *, quiet: bool = Fals
     question marks: stdout and stderr must both be able to show every text of
     the tool and the guide in that language. ``quiet``: say nothing about it.
     """
-    lang = cast(Lang, str(chosen)) if chosen is not None else from_environment(os.environ)
+    lang = str(chosen) if chosen is not None else from_environment(os.environ)
     if lang == "en":
         return lang
     limited = [s for s in (sys.stdout, sys.stderr) if not terminal.writes_any_text(s)]
@@ -86,4 +86,4 @@ def for_refusal(ctx: Any) -> Lang:
 def for_completion(ctx: Any) -> Lang:
     """The descriptions' language: --lang when typed before the word completed."""
     chosen = given(ctx)
-    return cast(Lang, chosen) if chosen is not None else from_environment(os.environ)
+    return chosen if chosen is not None else from_environment(os.environ)

@@ -12,7 +12,7 @@ import difflib
 import gc
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from ssc_wizard.checks import Finding, check_guide, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity, WizardError, reason
-from ssc_wizard.lang import LANGS, NAMES
+from ssc_wizard.lang import LANGS
 from ssc_wizard.model import (
     Choice,
     District,
@@ -60,7 +60,14 @@ _PLACES: dict[type[BaseModel], str] = {
     Office: "an office",
     District: "a district",
 }
-_KEYS = sorted({name for model in _PLACES for name in model.model_fields})
+
+
+def _keys_of(model: type[BaseModel]) -> Iterable[str]:
+    """The keys a model takes: a text's are the codes of its languages."""
+    return LANGS if model is Localized else model.model_fields
+
+
+_KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
 #: Keys that earlier versions of the format had, and where what they said goes now.
 _MOVED = {
     "handles": "what an office does depends on the procedure, so it is said in each "
@@ -337,15 +344,11 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         return f"missing required key {name!r}{hint}"
     if kind == "extra_forbidden":
         unknown = str(path[-1] if path else name)
-        parent = _value_at(doc.data, path[:-1]) if path else None
-        if unknown not in LANGS and isinstance(parent, dict) and parent.keys() & set(LANGS):
-            known = " and ".join(f"`{lang}` ({NAMES[lang]})" for lang in LANGS)
-            return f"unknown language {unknown!r}: a text is written in {known}"
         if unknown == "handles" and "outcomes" in path:  # in an outcome's office: renamed
             return "key 'handles' is called `role` in an outcome's offices: rename it"
         if unknown in _MOVED:
             return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
-        places = [place for model, place in _PLACES.items() if unknown in model.model_fields]
+        places = [place for model, place in _PLACES.items() if unknown in _keys_of(model)]
         if places:
             return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
         close = difflib.get_close_matches(unknown, _KEYS, n=1)
@@ -378,12 +381,6 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
         return f"{friendly[kind]}, got {_describe(error['input'])}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
-
-
-def _value_at(data: Any, path: DataPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def _describe(value: Any) -> str:

@@ -77,8 +77,8 @@ def describe(refusal: Refusal, lang: Lang) -> str:
         case AnsweredTwice(question_id, first, second):
             return words.ANSWERED_TWICE(lang, question_id=question_id, first=first, second=second)
         case OffPath(given, path):
-            said = words.OFF_PATH_ONE if len(given) == 1 else words.OFF_PATH_MANY
-            return said(lang, given=" ".join(given), path=", ".join(f"{q}={c}" for q, c in path))
+            path_taken = ", ".join(f"{q}={c}" for q, c in path)
+            return words.OFF_PATH(lang, len(given), given=" ".join(given), path=path_taken)
         # An answers file's own problems, said in English like every problem
         # found in a file (at its file:line:column).
         case NotAnswers(found, example):

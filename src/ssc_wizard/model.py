@@ -8,23 +8,27 @@ path into the YAML and can be turned into ``file:line:column``. Cross-references
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
     Field,
     GetJsonSchemaHandler,
+    RootModel,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from ssc_wizard.lang import LANGS, Lang
+from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang
 
 #: Ids are what scripts type: short, lower case, stable.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -39,52 +43,112 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
-class Localized(_Frozen):
-    """A text people read, in each language: ``{en: ..., zh: ...}``.
+def _spoken(code: str) -> str:
+    """A language the tool speaks (it has a catalog for), refused as a wrong literal."""
+    if code not in LANGS:
+        quoted = [repr(known) for known in LANGS]
+        expected = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": expected}
+        )
+    return code
+
+
+def _text_language(code: str) -> str:
+    """A text's language: one the tool speaks."""
+    if code not in LANGS:
+        raise ValueError(f"unknown language {code!r}: a text is written in {_listed()}")
+    return code
+
+
+def _listed() -> str:
+    named = [f"`{code}` ({NAMES[code]})" for code in LANGS]
+    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+
+
+#: A language's code (``en``, ``zh``): one the tool speaks; any code, to an editor.
+SpokenLang = Annotated[
+    str,
+    AfterValidator(_spoken),
+    WithJsonSchema({"type": "string", "pattern": CODE_PATTERN}),
+]
+
+
+class Localized(RootModel[dict[Annotated[str, AfterValidator(_text_language)], Text]]):
+    """A text people read, in each language, under its code: ``{en: ..., zh: ...}``.
 
     Plain text counts as English, so a guide can be written in English first;
-    ``check`` warns about every text still missing a language, and readers of
-    that language see the other one meanwhile.
+    ``check`` warns about every text still missing one of the guide's languages,
+    and readers of that language see another one meanwhile.
     """
 
-    en: Text | None = Field(None, description="In English.")
-    zh: Text | None = Field(None, description="In Simplified Chinese.")
+    model_config = ConfigDict(frozen=True, strict=True)
 
     @model_validator(mode="before")
     @classmethod
     def _plain_is_english(cls, value: Any) -> Any:
         # Anything but a mapping is checked as the English text, so that a bare
-        # number or `no` gets the usual "put it in quotes" message.
-        return value if isinstance(value, dict | Localized) else {"en": value}
+        # number or `no` gets the usual "put it in quotes" message; nothing is no text.
+        if value is None:
+            return {}
+        return value if isinstance(value, dict | Localized) else {SOURCE: value}
 
     @model_validator(mode="after")
     def _in_some_language(self) -> Localized:
-        if self.en is None and self.zh is None:
-            raise ValueError("give the text in each language: `{en: ..., zh: ...}`")
+        if not self.root:
+            each = ", ".join(f"{code}: ..." for code in LANGS)
+            raise ValueError(f"give the text in each language: `{{{each}}}`")
         return self
+
+    def __hash__(self) -> int:  # frozen, as every part of a guide is
+        return hash(tuple(self.root.items()))
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        both = handler(core_schema)
-        plain = {"type": "string", "minLength": 1, "description": "Plain text counts as English."}
-        return {"anyOf": [both, plain]}
+        text = {"type": "string", "minLength": 1}
+        by_language = {
+            "type": "object",
+            "description": inspect.cleandoc(cls.__doc__ or ""),
+            "properties": {
+                code: {**text, "description": f"In {language.full_name}."}
+                for code, language in REGISTRY.items()
+            },
+            "patternProperties": {
+                CODE_PATTERN: {
+                    **text,
+                    "description": "In another language the tool has a catalog for.",
+                }
+            },
+            "additionalProperties": False,
+            "minProperties": 1,
+        }
+        plain = {**text, "description": "Plain text counts as English."}
+        return {"anyOf": [by_language, plain]}
 
     def get(self, lang: Lang) -> str:
-        """The text in ``lang``, or in the other language while it lacks that one."""
-        found = self.zh if lang == "zh" else self.en
-        return found or self.en or self.zh or ""
+        """The text in ``lang``; while it lacks that one, in English, else in the
+        first of the tool's languages it has."""
+        return self.root[self.language(lang)] if self.root else ""
 
     def language(self, lang: Lang) -> Lang:
         """The language ``get(lang)`` gives the text in."""
-        if getattr(self, lang) is not None:
-            return lang
-        return "en" if self.en is not None else "zh"
+        return next((code for code in (lang, *LANGS) if code in self.root), lang)
+
+    def exactly(self, lang: Lang) -> str | None:
+        """The text as written in ``lang``, without falling back to another."""
+        return self.root.get(lang)
+
+    @property
+    def languages(self) -> tuple[Lang, ...]:
+        """The languages the text is written in."""
+        return tuple(self.root)
 
     @property
     def missing(self) -> list[Lang]:
-        return [lang for lang in LANGS if getattr(self, lang) is None]
+        """The tool's languages the text is not written in."""
+        return [lang for lang in LANGS if lang not in self.root]
 
 
 class GuideInfo(_Frozen):
@@ -153,7 +217,7 @@ class Law(_Frozen):
         description="Its words as enacted, in `enacted_in`; in the other language, a "
         "translation of them."
     )
-    enacted_in: Lang | None = Field(
+    enacted_in: SpokenLang | None = Field(
         None,
         description="The language the law is enacted in (`zh`): in any other language its "
         "text is shown as a translation.",

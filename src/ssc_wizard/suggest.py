@@ -11,33 +11,10 @@ from difflib import get_close_matches
 
 from ssc_wizard import words
 from ssc_wizard.ids import canonical
-from ssc_wizard.lang import Lang
+from ssc_wizard.lang import Lang, resolve
 
 #: At most this many suggestions: more would be a list, and the message has one.
 MOST = 3
-#: What a language is often called instead of its code, lower case.
-LANGUAGE_NAMES: dict[str, str] = {
-    "english": "en",
-    "eng": "en",
-    "英文": "en",
-    "英语": "en",
-    "英語": "en",
-    "chinese": "zh",
-    "mandarin": "zh",
-    "putonghua": "zh",
-    "cn": "zh",
-    "chs": "zh",
-    "中文": "zh",
-    "汉语": "zh",
-    "漢語": "zh",
-    "普通话": "zh",
-    "简体中文": "zh",
-    "簡體中文": "zh",
-    "繁體中文": "zh",
-    "繁体中文": "zh",
-}
-
-
 #: What a format is often called instead of its name: its file suffix.
 FORMAT_NAMES: dict[str, str] = {"md": "markdown", "txt": "text", "plain": "text"}
 
@@ -57,18 +34,12 @@ def near(typed: str, known: Iterable[str]) -> list[str]:
 
 
 def near_language(typed: str, codes: Iterable[str]) -> list[str]:
-    """The code meant by a locale (``zh-CN``, ``zh_TW.UTF-8``), a name (``Chinese``,
-    ``中文``), or a near miss of a code (``eng``); [] when none is."""
+    """The code meant by a locale (``zh-CN``, ``zh_TW.UTF-8``), a name or an alias
+    (``Chinese``, ``中文``: ``lang.REGISTRY``), or a near miss of a code (``eng``);
+    [] when none is."""
     codes = list(codes)
-    said = typed.strip().casefold()
-    # A locale or a tag: its language is the part before the region or encoding.
-    base = said.replace("-", "_").partition("_")[0].partition(".")[0]
-    for guess in (said, base):
-        if guess in codes:
-            return [guess]
-        if guess in LANGUAGE_NAMES:
-            return [LANGUAGE_NAMES[guess]]
-    return near(said, codes)
+    meant = resolve(typed, codes)
+    return [meant] if meant is not None else near(typed.strip().casefold(), codes)
 
 
 def either(ids: list[str], lang: Lang) -> str:
