@@ -1,4 +1,5 @@
-"""docs/authoring.md shows real output: each sample is what the tool prints today."""
+"""The docs say what is true today: docs/authoring.md's samples are what the tool
+prints, and README's code layout names the modules there are."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+import ssc_wizard
 from ssc_wizard.cli import app
 
 ROOT = Path(__file__).parents[1]
@@ -86,3 +88,20 @@ def test_every_yaml_sample_is_valid_yaml() -> None:
     assert len(samples) >= 8
     for sample in samples:
         yaml.safe_load(sample)
+
+
+def test_the_readmes_code_layout_names_every_module_and_no_other() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Code layout") :]
+    table = table[: table.index("\n\n", table.index("| module |"))]
+    named = set(re.findall(r"^\| `([^`]+)`", table, re.MULTILINE))
+    package = Path(ssc_wizard.__file__).parent
+    modules = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name not in ("__init__.py", "__main__.py")
+    }
+    unnamed = modules - named
+    assert not unnamed, f"README's code layout does not name {sorted(unnamed)}"
+    gone = {n for n in named if not (package / n).exists()}
+    assert not gone, f"README's code layout names {sorted(gone)}, which are gone"
