@@ -35,7 +35,11 @@ def test_every_help_text_has_its_translation(lang: str) -> None:
     texts = _help_texts(command, typer.Context(command))  # type: ignore[arg-type]
     assert len(texts) > 30
     texts += [*helptext.LIBRARY_TEXTS, *helptext.HEADINGS, helptext.USAGE, *helptext.EXTRAS]
-    missing = [text for text in texts if helptext.translate(text, lang) == text]
+    # In the catalog, translated: the translation may be the English ("Options" in French).
+    catalog = ssc_wizard.lang.catalog(lang)
+    assert catalog is not None
+    translated = catalog._catalog  # type: ignore[attr-defined]
+    missing = [text for text in texts if helptext.msgid(text) not in translated]
     assert missing == []
     for text in texts:
         assert helptext.translate(text, lang).count("ssc-wizard") == text.count("ssc-wizard")

@@ -53,7 +53,10 @@ def test_the_language_comes_from_the_locale(environ: dict[str, str], lang: str) 
 
 
 def test_the_tool_speaks_english_and_each_language_it_has_a_catalog_for(tmp_path: Path) -> None:
-    assert LANGS == ("en", "zh")
+    shipped = {po.parents[1].name for po in LOCALE.glob("*/LC_MESSAGES/ssc_wizard.po")}
+    assert LANGS[0] == "en"
+    assert set(LANGS) == {"en", *shipped}
+    assert LANGS[:2] == ("en", "zh")  # the registry's languages first, in its order
     for code in ("xx", "pt-BR", "not a code", "en"):
         folder = tmp_path / code / "LC_MESSAGES"
         folder.mkdir(parents=True)
@@ -103,7 +106,7 @@ def test_a_code_is_what_the_schema_says_one_is(name: str) -> None:
         ("普通话", "zh"),
         ("English", "en"),
         ("en-GB", "en"),
-        ("fr", None),
+        ("qaa", None),
         ("français", None),
         ("", None),
     ],
@@ -115,11 +118,11 @@ def test_what_people_type_for_a_language_resolves_to_its_code(
 
 
 def test_a_language_is_named_in_each_language() -> None:
-    assert lang.NAMES == {"en": "English", "zh": "Chinese"}
-    assert [lang.name_in(code, "en") for code in LANGS] == ["English", "Simplified Chinese"]
-    assert [lang.name_in(code, "zh") for code in LANGS] == ["英语", "简体中文"]
+    assert (lang.NAMES["en"], lang.NAMES["zh"]) == ("English", "Chinese")
+    assert [lang.name_in(code, "en") for code in ("en", "zh")] == ["English", "Simplified Chinese"]
+    assert [lang.name_in(code, "zh") for code in ("en", "zh")] == ["英语", "简体中文"]
     assert lang.name_in("xx", "en") == "xx"  # a language the registry lacks: its code
-    assert words.LANGUAGES("en") == "en (English), zh (Simplified Chinese)"
+    assert words.LANGUAGES("en").startswith("en (English), zh (Simplified Chinese)")
     assert words.LANGUAGES("zh") == "en（英语）、zh（简体中文）"
 
 
@@ -155,7 +158,7 @@ def test_a_text_says_which_languages_it_has() -> None:
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ({"fr": "Rouge"}, "unknown language 'fr': a text is written in `en` (English) and `zh`"),
+        ({"qaa": "Rouge"}, "unknown language 'qaa': a text is written in `en` (English) and `zh`"),
         ({}, "give the text in each language: `{en: ..., zh: ...}`"),
         (None, "give the text in each language"),
         ({"en": ""}, "at least 1 character"),
@@ -246,8 +249,9 @@ def test_a_translation_that_takes_a_value_the_english_lacks_falls_back_to_the_en
 
 
 def _catalog(path: Path) -> Catalog:
+    # Strictly: Babel otherwise reads an unterminated string as a cut-off word.
     with path.open("rb") as po:
-        return read_po(po)
+        return read_po(po, abort_invalid=True)
 
 
 def _keys(catalog: Catalog) -> set[tuple[str | None, object]]:
@@ -294,4 +298,6 @@ def test_the_compiled_catalogs_are_their_sources(po: Path) -> None:
     installed = lang.catalog(code)
     assert installed is not None, f"no compiled catalog for {code}: run `pybabel compile`"
     fresh = gettext.GNUTranslations(compiled)
-    assert installed._catalog == fresh._catalog  # type: ignore[attr-defined]
+    assert installed._catalog == fresh._catalog, (  # type: ignore[attr-defined]
+        f"the compiled catalog of {code} is older than its .po: run `pybabel compile`"
+    )

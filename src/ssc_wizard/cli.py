@@ -184,8 +184,9 @@ LangOption = Annotated[
         envvar="SSC_WIZARD_LANG",
         case_sensitive=False,
         parser=usage.parse_as(Language, "language"),
-        help="Language: en (English) or zh (Simplified Chinese). "
-        "Default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en.",
+        help="Language: en (English), zh (Simplified Chinese), or another the tool has a "
+        "catalog for. Default: the one LC_ALL, LC_MESSAGES or LANG names, if the tool "
+        "speaks it; else en.",
     ),
 ]
 

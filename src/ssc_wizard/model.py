@@ -28,7 +28,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang
+from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang, resolve
 
 #: Ids are what scripts type: short, lower case, stable.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -57,7 +57,13 @@ def _spoken(code: str) -> str:
 def _text_language(code: str) -> str:
     """A text's language: one the tool speaks."""
     if code not in LANGS:
-        raise ValueError(f"unknown language {code!r}: a text is written in {_listed()}")
+        meant = resolve(code)
+        hint = (
+            f"did you mean `{meant}`?"
+            if meant is not None
+            else 'another language needs its catalog first (README, "Translating")'
+        )
+        raise ValueError(f"unknown language {code!r}: a text is written in {_listed()}; {hint}")
     return code
 
 

@@ -43,8 +43,8 @@ def near_language(typed: str, codes: Iterable[str]) -> list[str]:
 
 
 def either(ids: list[str], lang: Lang) -> str:
-    """``'a'``, ``'a' or 'b'``, ``'a', 'b' or 'c'``; in Chinese without the quotes."""
-    shown = [repr(i) if lang == "en" else i for i in ids]
+    """``'a'``, ``'a' or 'b'``, ``'a', 'b' or 'c'``, quoted as ``lang`` quotes an id."""
+    shown = [words.QUOTED_ID(lang, id=i) for i in ids]
     if len(shown) == 1:
         return shown[0]
     return words.EITHER(lang, some=words.LIST_SEPARATOR(lang).join(shown[:-1]), last=shown[-1])

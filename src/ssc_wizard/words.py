@@ -215,6 +215,9 @@ REFUSED_BEFORE = Plural(
     "after its name (see ssc-wizard {command} --help)",
 )
 
+# TRANSLATORS: An id of the guide offered as a near miss ("did you mean 'lixia'?"),
+# quoted as the language quotes a word typed; Chinese leaves the quotes out.
+QUOTED_ID = Tr("'{id}'")
 # TRANSLATORS: Near misses, offered after a refusal: "'a' or 'b'".
 EITHER = Tr("{some} or {last}")
 LIST_SEPARATOR = Tr(", ")
