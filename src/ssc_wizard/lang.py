@@ -107,7 +107,9 @@ REGISTRY: dict[Lang, Language] = {
 
 def catalog_dirs(environ: Mapping[str, str]) -> list[str]:
     """Where catalogs are looked for, first first: ``SSC_WIZARD_LOCALE_DIR``, then ours."""
-    ours = os.path.join(os.path.dirname(__file__), "locale")
+    from ssc_wizard import packaged
+
+    ours = str(packaged.folder("locale"))
     extra = environ.get(LOCALE_DIR_VARIABLE, "")
     return [os.path.abspath(extra), ours] if extra else [ours]
 

@@ -15,12 +15,12 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ssc_wizard import packaged
 from ssc_wizard.checks import Finding, check_guide, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity, WizardError, reason
 from ssc_wizard.lang import LANGS
@@ -95,21 +95,7 @@ class Examination:
 
 def default_data_dir() -> Path:
     """The guide shipped with the program (Jinan's)."""
-    return packaged_folder("data")
-
-
-def packaged_folder(name: str) -> Path:
-    """A folder the wheel carries inside the package, found as installed.
-
-    From a checkout (an editable install) it is the one at the top of the
-    repository, which the wheel copies. A real folder either way: its files are
-    named in messages and compared with the files a command writes.
-    """
-    package = resources.files("ssc_wizard")
-    packaged = package / name
-    if isinstance(packaged, Path) and packaged.is_dir():
-        return packaged
-    return Path(str(package)).resolve().parents[1] / name
+    return packaged.folder("data")
 
 
 def load_guide(data_dir: Path) -> Guide:

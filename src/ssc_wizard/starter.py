@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ssc_wizard import packaged
 from ssc_wizard.controls import shell_quote
 from ssc_wizard.guide_schema import SCHEMAS, schema_text
-from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, packaged_folder
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
 
 EXAMPLE = "library-card"
 
@@ -24,7 +25,7 @@ _HEADER = """\
 
 
 def example_dir() -> Path:
-    return packaged_folder("examples") / EXAMPLE
+    return packaged.folder("examples") / EXAMPLE
 
 
 def starter_files(folder: str) -> dict[str, str]:
