@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NamedTuple, NoReturn, TextIO
 
 from ssc_wizard import screen, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
@@ -23,8 +22,8 @@ from ssc_wizard.result import Result, build_result, replay_argv
 from ssc_wizard.session import Asker, resolve, review
 
 
-@dataclass(frozen=True)
-class Request:
+# NamedTuples rather than dataclasses: as light, and cheaper to define at start-up.
+class Request(NamedTuple):
     """What the command line asked for."""
 
     answers: list[str]
@@ -82,8 +81,7 @@ def run(request: Request, speak: Callable[[Lang], None]) -> None:
         screen.done(words.ANSWERS_SAVED(lang, path=save_answers))
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """How this run turns a walk's end into a result: the guide, language and flags."""
 
     guide: Guide
