@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssc_wizard import graph, screen, terminal
-from ssc_wizard.commands import GraphFormat
+from ssc_wizard.commands import GraphFormat, open_guide
 from ssc_wizard.lang import Lang
-from ssc_wizard.lang_choice import choose
-from ssc_wizard.loader import load_guide
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,9 +23,7 @@ def run(
     plain: bool,
     speak: Callable[[Lang], None],
 ) -> None:
-    guide = load_guide(guide_dir)
-    chosen = choose(lang, guide)
-    speak(chosen)
+    guide, chosen = open_guide(guide_dir, lang, speak)
     if fmt is GraphFormat.mermaid:
         screen.write(graph.mermaid(guide, chosen), chosen)
     elif fmt is GraphFormat.dot:

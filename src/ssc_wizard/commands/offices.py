@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ssc_wizard import screen
+from ssc_wizard.commands import open_guide
 from ssc_wizard.commands.wizard import refuse_guide_files
 from ssc_wizard.formats import Format
 from ssc_wizard.lang import Lang
-from ssc_wizard.lang_choice import choose
-from ssc_wizard.loader import load_guide
 from ssc_wizard.result import office_list
 
 
@@ -24,9 +23,7 @@ def run(
     plain: bool,
     speak: Callable[[Lang], None],
 ) -> None:
-    guide = load_guide(guide_dir)
-    chosen = choose(lang, guide)
-    speak(chosen)
+    guide, chosen = open_guide(guide_dir, lang, speak)
     refuse_guide_files(chosen, guide_dir, output=output)
     listing = office_list(guide, district, chosen)
     screen.show(listing, screen.choose_format(fmt, output, plain), output)

@@ -10,12 +10,12 @@ from typing import NamedTuple, NoReturn, TextIO
 
 from ssc_wizard import screen, words
 from ssc_wizard.answers import answers_yaml, combine, load_answers_file, parse_flags
+from ssc_wizard.commands import open_guide
 from ssc_wizard.engine import Pending, Reached, missing_answer
 from ssc_wizard.errors import NoAsking, UsageError
 from ssc_wizard.formats import Format
 from ssc_wizard.lang import Lang
-from ssc_wizard.lang_choice import choose
-from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir
 from ssc_wizard.model import Guide
 from ssc_wizard.output import check_writable, same_file, write_atomically
 from ssc_wizard.result import Result, build_result, replay_argv
@@ -47,9 +47,7 @@ def run(request: Request, speak: Callable[[Lang], None]) -> None:
     from then on are said in it.
     """
     guide_dir = request.data_dir or default_data_dir()
-    guide = load_guide(guide_dir)
-    lang = choose(request.lang, guide)
-    speak(lang)
+    guide, lang = open_guide(guide_dir, request.lang, speak)
     given = parse_flags(request.answers, guide)
     if request.answers_file is not None:
         given = combine(given, load_answers_file(request.answers_file, guide))
