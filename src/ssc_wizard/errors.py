@@ -140,6 +140,8 @@ class NoAsking(StrEnum):
     no_terminal = "no terminal"
     no_screen = "no screen"
     no_input = "--no-input"
+    #: A web request's query string: what it lacks, nobody is there to ask.
+    query = "query string"
 
 
 class MissingAnswer(Refusal):

@@ -150,6 +150,11 @@ INTERRUPTED = Tr("interrupted")
 NO_TERMINAL = Tr("stdin is not a terminal, and answers are never read from a pipe")
 NO_SCREEN = Tr("neither stdout nor stderr is a terminal to show the question on")
 NO_INPUT = Tr("--no-input was given")
+# TRANSLATORS: The web API's answer when a question is not answered in its query string.
+MISSING_IN_QUERY = Tr(
+    "question {question_id!r} ({question}) has no answer. "
+    "Add {question_id}=CHOICE to the query string, where CHOICE is one of: {choices}"
+)
 MISSING_ANSWER = Tr(
     "question {question_id!r} ({question}) has no answer, and {reason}. "
     "Answer it with --answer {question_id}=CHOICE, where CHOICE is one of: {choices}"
