@@ -262,7 +262,9 @@ NEEDS_WEB = Tr(
 )
 PORT_IN_USE = Tr("port {port} on {host} is in use; choose another with --port, such as --port 8080")
 CANNOT_LISTEN = Tr("cannot listen on {host} port {port}: {error}; choose another --host or --port")
-NO_SUCH_HOST = Tr("cannot listen on {host!r}: {error}; give an address of this machine, such as 127.0.0.1")
+NO_SUCH_HOST = Tr(
+    "cannot listen on {host!r}: {error}; give an address of this machine, such as 127.0.0.1"
+)
 
 
 def everything(lang: Lang) -> str:
