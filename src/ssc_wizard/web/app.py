@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -77,14 +78,14 @@ class Site:
         return self.page("start", "", self.asked(request)).response()
 
     async def question(self, request: Request) -> Response:
-        question_id = request.path_params["question_id"]
+        question_id = self._question_id(request)
         return self.page("question", question_id, self.asked(request)).response()
 
     async def answer(self, request: Request) -> Response:
         """A question's form, sent: on to the next question, or the question again
         with an error when no answer was chosen."""
+        question_id = self._question_id(request)
         asked = self.asked(request)
-        question_id = request.path_params["question_id"]
         if question_id not in asked.answers:
             return self.page("unanswered", question_id, asked).response()
         state, kept = after_answer(self.guide, question_id, asked.answers)
@@ -111,6 +112,13 @@ class Site:
             raise AnsweredTwice("district", district[0], district[1])
         listing = office_list(self.guide, district[0] if district else None, lang)
         return Response(as_json(listing), media_type="application/json")
+
+    def _question_id(self, request: Request) -> str:
+        """The question a page's path names; a path naming none is no page."""
+        question_id: str = request.path_params["question_id"]
+        if question_id not in self.guide.scenarios.questions:
+            raise HTTPException(404)
+        return question_id
 
     # The pages ------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse, Response
 from ssc_wizard.errors import Refusal
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.web import words
-from ssc_wizard.web.asked import NotALanguage, NotAParameter, TooLong, accepted
+from ssc_wizard.web.asked import NotALanguage, NotAParameter, TooLong, accepted, language_of
 from ssc_wizard.web.render import Pages, html_response
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
@@ -24,8 +24,14 @@ Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 def handlers(pages: Pages, default_lang: Lang) -> dict[type[Exception] | int, Handler]:
     def language(request: Request) -> Lang:
-        found = getattr(request.state, "lang", None)
-        return found or accepted(request.headers.get("accept-language", ""), default_lang)
+        """The request's language, as far as it can be read (not at all: English)."""
+        found: Lang | None = getattr(request.state, "lang", None)
+        if found is None:
+            try:
+                found = language_of(request, default_lang)[0]
+            except (NotALanguage, TooLong):
+                found = accepted(request.headers.get("accept-language", ""), default_lang)
+        return found
 
     def problem(request: Request, status: int, message: str | None, lang: Lang) -> Response:
         if request.url.path.startswith("/api/"):
