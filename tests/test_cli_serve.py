@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
 from conftest import MINI, TESTS, console_script, run_installed
 
 pytest.importorskip("uvicorn", reason="the web extra is not installed: pip install '.[web]'")

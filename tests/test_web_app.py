@@ -8,14 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINI
-from paths import all_paths
 from web_pages import client, query, read
 
 from ssc_wizard.formats.json_format import as_json
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.result import Result, build_result
+
+from conftest import MINI
+from paths import all_paths
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "library-card"
 GUIDES = {"jinan": default_data_dir(), "example": EXAMPLE}
@@ -162,8 +163,10 @@ def test_continue_without_an_answer_shows_the_error_summary_and_the_field_error(
     jinan: Guide,
 ) -> None:
     web = client(jinan)
-    for lang, problem, select in (("en", "There is a problem", "Select an answer"),
-                                  ("zh", "出现问题", "请选择一个答案")):
+    for lang, problem, select in (
+        ("en", "There is a problem", "Select an answer"),
+        ("zh", "出现问题", "请选择一个答案"),
+    ):
         response = web.get(f"/question/card_state/answer?lang={lang}")
         assert response.status_code == 200
         page = read(response.text)
@@ -202,7 +205,9 @@ def test_changing_an_answer_keeps_the_answers_still_on_the_path(jinan: Guide) ->
     web = client(jinan)
     answers = {"card_state": "not_damaged", "district": "lixia"}
     page = read(web.get("/check", params=answers).text)
-    change = [href for href, text in page.links if text.startswith("Change") and "situation" in text]
+    change = [
+        href for href, text in page.links if text.startswith("Change") and "situation" in text
+    ]
     question = read(web.get(change[0]).text)
     # The page is the first question, its answer chosen, Back to the check page.
     checked = [i["value"] for i in question.inputs if i.get("type") == "radio" and "checked" in i]

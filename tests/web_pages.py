@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("starlette", reason="the web extra is not installed: pip install '.[web]'")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from ssc_wizard.model import Guide  # noqa: E402
-from ssc_wizard.web.app import build  # noqa: E402
+from ssc_wizard.model import Guide
+from ssc_wizard.web.app import build
 
 #: Elements whose text a person never reads on the page.
 UNREAD = {"script", "style", "title", "head"}
