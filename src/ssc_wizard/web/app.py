@@ -42,7 +42,6 @@ PAGES_KEPT = 4096
 class Page(NamedTuple):
     """What an address shows: a page, or where to go instead."""
 
-    status: int = 200
     html: str = ""
     #: Set for a redirect: a link with answers still to give asks them.
     location: str | None = None
@@ -50,7 +49,7 @@ class Page(NamedTuple):
     def response(self) -> Response:
         if self.location is not None:
             return RedirectResponse(self.location, status_code=303)
-        return html_response(self.html, self.status)
+        return html_response(self.html)
 
 
 class Site:
