@@ -15,6 +15,12 @@ follows the same one. The table gives medians and each case's ratio to the floor
 hello-world typer app (bench/hello.py) run by the same Python. The crafted
 files (bench/crafted.py: alias bombs, deep nesting, 50 MB, millions of values)
 must each be refused, with exit status 1, in under 2 s and 200 MB.
+
+The web pages have a benchmark of their own, bench/web.py (with the web
+extra): the question page, the result page and the JSON API served by uvicorn
+under 50 keep-alive clients, beside a hello-world Starlette page (the floor,
+bench/hello_web.py) on the same server, in requests per second and p50/p99
+latency, then a 60 s soak of every page that watches the server's memory.
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ TOOLS = {
 }
 #: Only once something is refused: "did you mean ...?".
 REFUSALS = {"ssc_wizard.suggest"}
+#: Only for `serve`: the terminal never pays for the web extra.
+WEB = {"starlette", "jinja2", "uvicorn", "anyio", "ssc_wizard.web", "ssc_wizard.commands.serve"}
 
 
 def imported(argv: list[str]) -> set[str]:
@@ -57,13 +59,13 @@ def imported(argv: list[str]) -> set[str]:
 @pytest.mark.parametrize("fmt", ["rich", "text", "json", "markdown"])
 def test_a_scripted_run_never_loads_the_prompts_or_the_tools(fmt: str) -> None:
     modules = imported([*SCRIPTED, "--format", fmt])
-    assert not modules & (PROMPTS | TOOLS | REFUSALS)
+    assert not modules & (PROMPTS | TOOLS | REFUSALS | WEB)
 
 
 @pytest.mark.slow
 def test_ids_in_another_case_load_nothing_more() -> None:
     modules = imported(["-a", "Card-State=Not-Damaged", "-a", "district=LIXIA", "--format", "json"])
-    assert not modules & (PROMPTS | TOOLS | REFUSALS)
+    assert not modules & (PROMPTS | TOOLS | REFUSALS | WEB)
 
 
 def test_a_json_run_does_not_load_rich_either() -> None:
@@ -94,3 +96,8 @@ def test_a_run_loads_only_its_own_format(fmt: str) -> None:
     others = set().union(*(names for name, names in FORMATTERS.items() if name != fmt))
     assert FORMATTERS[fmt] <= modules
     assert not modules & others
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check"], ["offices", "--format", "json"]])
+def test_no_command_but_serve_loads_the_web_extra(argv: list[str]) -> None:
+    assert not imported(argv) & WEB

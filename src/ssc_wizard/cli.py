@@ -440,6 +440,47 @@ def paths(
 
 
 @app.command(
+    "serve",
+    short_help="Serve the guide as web pages (needs the web extra).",
+    epilog="\b\nExamples:\n  ssc-wizard serve\n"
+    "  ssc-wizard serve --host 0.0.0.0 --port 8080 --data-dir ./my-guide",
+)
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            metavar="ADDRESS",
+            help="The address to listen on: 127.0.0.1 for this machine only, "
+            "0.0.0.0 for every network it is on.",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", metavar="PORT", min=0, max=65535, help="The port (0: any free one)."
+        ),
+    ] = 8000,
+    data_dir: DataDirOption = None,
+    lang_option: LangOption = None,
+) -> None:
+    """Serve the guide as web pages and a JSON API, until Ctrl+C.
+
+    The pages' language is the reader's: ?lang=, else their browser's; --lang
+    is for readers whose browser names none the tool speaks. Needs the web
+    extra: pip install 'ssc-wizard[web]'.
+    """
+    lang = lang_choice.given(ctx)
+    with error_boundary(lang) as voice:
+        from ssc_wizard.commands import serve as command
+
+        status = command.run(_data_dir(ctx), _shown_dir(ctx), host, port, lang=lang, speak=voice)
+    if status:
+        raise typer.Exit(status)
+
+
+@app.command(
     "new-guide",
     short_help="Start a guide of your own from an example.",
     epilog="\b\nExample:\n  ssc-wizard new-guide my-city\n  ssc-wizard check --data-dir my-city",

@@ -60,7 +60,10 @@ def describe(refusal: Refusal, lang: Lang) -> str:
             )
         case MissingAnswer(question_id, question, choices, NoAsking.query):
             return words.MISSING_IN_QUERY(
-                lang, question_id=question_id, question=question.get(lang), choices=", ".join(choices)
+                lang,
+                question_id=question_id,
+                question=question.get(lang),
+                choices=", ".join(choices),
             )
         case MissingAnswer(question_id, question, choices, reason):
             return words.MISSING_ANSWER(

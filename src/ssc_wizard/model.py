@@ -19,6 +19,7 @@ from pydantic import (
     Discriminator,
     Field,
     GetJsonSchemaHandler,
+    PrivateAttr,
     RootModel,
     StringConstraints,
     Tag,
@@ -352,15 +353,25 @@ class Guide(_Frozen):
 
     scenarios: Scenarios
     offices: Offices
+    # Each question's choices, made once: a web server asks for them many times
+    # a request, and a district's Choice costs a model to build.
+    _choices: dict[str, dict[str, Choice]] = PrivateAttr(default_factory=dict)
 
     def choices(self, question_id: str) -> dict[str, Choice]:
-        """Every choice of a question, in the order offered, districts first."""
+        """Every choice of a question, in the order offered, districts first.
+
+        The same dict each time: read it, never change it.
+        """
+        found = self._choices.get(question_id)
+        if found is not None:
+            return found
         question = self.scenarios.questions[question_id]
         choices: dict[str, Choice] = {}
         if question.choices_from == "districts":
             for district_id, district in self.offices.districts.items():
                 choices[district_id] = Choice(label=district.name)
         choices.update(question.choices)
+        self._choices[question_id] = choices
         return choices
 
     def roles(self, office_id: str) -> list[tuple[str, Localized]]:

@@ -252,6 +252,21 @@ def LANGUAGES(lang: Lang, /) -> str:  # named as the entries are, and called as 
     return LIST_SEPARATOR(lang).join(listed)
 
 
+# serve -----------------------------------------------------------------------
+
+# TRANSLATORS: {url}: where the web pages are served; the line stays until the server stops.
+SERVING = Tr("Serving {title} at {url} - press Ctrl+C to stop.")
+NEEDS_WEB = Tr(
+    "serve needs the web extra, which is not installed (missing: {missing}). "
+    "Install it with: pip install 'ssc-wizard[web]' (from a checkout: pip install '.[web]')"
+)
+PORT_IN_USE = Tr("port {port} on {host} is in use; choose another with --port, such as --port 8080")
+CANNOT_LISTEN = Tr("cannot listen on {host} port {port}: {error}; choose another --host or --port")
+NO_SUCH_HOST = Tr(
+    "cannot listen on {host!r}: {error}; give an address of this machine, such as 127.0.0.1"
+)
+
+
 def everything(lang: Lang) -> str:
     """All of the tool's words in ``lang``: to test whether an output can show them."""
     found = [LANGUAGES(lang)]

@@ -31,9 +31,12 @@ def create_app(
     refuses it. ``default_lang``: for readers whose browser names no language
     the tool speaks; English if None.
     """
+    from ssc_wizard.loader import default_data_dir, load_guide
     from ssc_wizard.web.app import build
 
-    return build(Path(guide_dir) if guide_dir is not None else None, default_lang)
+    folder = Path(guide_dir) if guide_dir is not None else default_data_dir()
+    shown = str(guide_dir) if guide_dir is not None else None
+    return build(load_guide(folder), shown, default_lang)
 
 
 def __getattr__(name: str) -> Any:

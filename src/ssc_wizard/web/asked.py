@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -37,10 +38,18 @@ class NotALanguage(Exception):
 
 @dataclass(frozen=True)
 class Asked:
+    """A request's language and answers: all a page depends on (so a page can be
+    kept, and served again, under its ``Asked``)."""
+
     lang: Lang
     #: Whether ``?lang=`` chose it: then every link keeps it.
     chosen: bool
-    answers: dict[str, str]
+    #: The answers, in the order given.
+    pairs: tuple[tuple[str, str], ...]
+
+    @cached_property
+    def answers(self) -> dict[str, str]:
+        return dict(self.pairs)
 
     def link(self, path: str, answers: Mapping[str, str] | None = None) -> str:
         """``path`` with ``answers`` (these answers if None) and the chosen language."""
@@ -59,7 +68,7 @@ def read_language(request: Request, default: Lang) -> tuple[Lang, bool]:
     typed = request.query_params.getlist(LANG_KEY)
     if typed:
         code = resolve(typed[-1])
-        if code is None or len(typed) > 1 and len({resolve(t) for t in typed}) > 1:
+        if code is None or (len(typed) > 1 and len({resolve(t) for t in typed}) > 1):
             raise NotALanguage(", ".join(typed))
         return code, True
     return accepted(request.headers.get("accept-language", ""), default), False
@@ -110,4 +119,5 @@ def language_of(request: Request, default: Lang) -> tuple[Lang, bool]:
 def read(request: Request, guide: Guide, default: Lang) -> Asked:
     """The language and the answers of ``request``; raises what it refuses."""
     lang, chosen = language_of(request, default)
-    return Asked(lang, chosen, parse_answers(guide, request.query_params.multi_items()))
+    answers = parse_answers(guide, request.query_params.multi_items())
+    return Asked(lang, chosen, tuple(answers.items()))

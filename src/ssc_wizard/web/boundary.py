@@ -16,31 +16,37 @@ from starlette.responses import JSONResponse, Response
 from ssc_wizard.errors import Refusal
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.web import words
-from ssc_wizard.web.asked import NotALanguage, NotAParameter, TooLong, accepted
-from ssc_wizard.web.render import Pages
+from ssc_wizard.web.asked import NotALanguage, NotAParameter, TooLong, accepted, language_of
+from ssc_wizard.web.render import Pages, html_response
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
 def handlers(pages: Pages, default_lang: Lang) -> dict[type[Exception] | int, Handler]:
     def language(request: Request) -> Lang:
-        found = getattr(request.state, "lang", None)
-        return found or accepted(request.headers.get("accept-language", ""), default_lang)
+        """The request's language, as far as it can be read (not at all: English)."""
+        found: Lang | None = getattr(request.state, "lang", None)
+        if found is None:
+            try:
+                found = language_of(request, default_lang)[0]
+            except (NotALanguage, TooLong):
+                found = accepted(request.headers.get("accept-language", ""), default_lang)
+        return found
 
     def problem(request: Request, status: int, message: str | None, lang: Lang) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message or words.NOT_FOUND_TITLE(lang)}, status)
         home = f"/?lang={lang}" if getattr(request.state, "chosen", False) else "/"
-        return pages.render(
+        html = pages.render(
             "problem.html",
             lang,
             switch=lambda code: f"/?lang={code}",
-            status=status,
             status_code=status,
             message=message,
             home_link=home,
             again_link=home,
         )
+        return html_response(html, status)
 
     async def refused(request: Request, exc: Exception) -> Response:
         from ssc_wizard.messages import describe

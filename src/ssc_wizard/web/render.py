@@ -25,6 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # installed templates do not change under a running server
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -56,20 +57,23 @@ class Pages:
         lang: Lang,
         *,
         switch: Any,
-        status: int = 200,
         **context: Any,
-    ) -> HTMLResponse:
+    ) -> str:
         """``template`` in ``lang``; ``switch(code)`` is this page's link in language ``code``."""
 
         def t(entry: Any, /, **values: Any) -> str:
             return str(entry(lang, **values))
 
         languages = [(code, language(code).own_name, switch(code)) for code in LANGS]
-        html = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             lang=lang,
             t=t,
             languages=languages,
             guide_title=self.guide_title.get(lang),
             **context,
         )
-        return HTMLResponse(html, status_code=status, headers={"Vary": "Accept-Language"})
+
+
+def html_response(html: str, status: int = 200) -> HTMLResponse:
+    # A page without ?lang= is in the language of the reader's Accept-Language.
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept-Language"})

@@ -25,8 +25,7 @@ CONTINUE = Tr("Continue")
 # The start page ----------------------------------------------------------------
 
 START_LEAD = Tr(
-    "Answer a few questions about your card to find out where to go, "
-    "what to do and what to bring."
+    "Answer a few questions about your card to find out where to go, what to do and what to bring."
 )
 START_NOW = Tr("Start now")
 START_TERMINAL = Tr("The same guide in a terminal")
