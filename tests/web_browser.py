@@ -90,20 +90,13 @@ def need_browser() -> None:
     pytest.skip(reason)
 
 
-#: Until ``ssc-wizard serve`` lands: uvicorn on a socket bound here, saying where, as serve will.
-_SERVE = """
-import socket, uvicorn
-from ssc_wizard.web import create_app
-listening = socket.socket()
-listening.bind(("127.0.0.1", 0))
-print(f"Serving on http://127.0.0.1:{listening.getsockname()[1]}/", flush=True)
-uvicorn.Server(uvicorn.Config(create_app(), log_level="warning")).run(sockets=[listening])
-"""
-
-
 def _server_command() -> list[str]:
-    """The server, on a port the system chooses, on the loopback only."""
-    return [sys.executable, "-c", _SERVE]
+    """``ssc-wizard serve`` on a port the system chooses, on the loopback only."""
+    script = Path(sys.executable).parent / "ssc-wizard"
+    found = str(script) if script.exists() else shutil.which("ssc-wizard")
+    if found is None:
+        pytest.fail("the ssc-wizard command is not installed next to this Python")
+    return [found, "serve", "--host", "127.0.0.1", "--port", "0"]
 
 
 @contextmanager
