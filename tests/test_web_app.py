@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from web_pages import client, query, read
 
 from ssc_wizard.formats.json_format import as_json
 from ssc_wizard.loader import default_data_dir, load_guide
@@ -17,6 +16,7 @@ from ssc_wizard.result import Result, build_result
 
 from conftest import MINI
 from paths import all_paths
+from web_pages import client, query, read
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "library-card"
 GUIDES = {"jinan": default_data_dir(), "example": EXAMPLE}

@@ -20,12 +20,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from web_browser import HEIGHT, WIDTH, axe_violations, browser, need_browser, screenshot, server
 
 from ssc_wizard.engine import Reached, walk
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.result import build_result
+
+from web_browser import HEIGHT, WIDTH, axe_violations, browser, need_browser, screenshot, server
 
 pytestmark = pytest.mark.slow
 

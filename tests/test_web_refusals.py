@@ -7,7 +7,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from web_pages import client, read
 
 from ssc_wizard.loader import load_guide
 from ssc_wizard.messages import describe
@@ -15,6 +14,7 @@ from ssc_wizard.model import Guide
 from ssc_wizard.web.asked import MAX_QUERY
 
 from conftest import GuideDir
+from web_pages import client, read
 
 
 def problem(web, url: str, status: int = 400, **headers: str):  # type: ignore[no-untyped-def]
