@@ -65,11 +65,25 @@ def test_serve_says_where_it_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
         assert get(url + "api/result?card_state=lost")[0] == 200
         assert get(url + "nope")[0] == 404
         server.send_signal(signal.SIGINT)
-        _, stderr = server.communicate(timeout=10)
+        stdout, stderr = server.communicate(timeout=10)
         assert server.returncode == 0
         assert "Traceback" not in stderr
         assert "interrupted" not in stderr
+        assert stdout == ""  # the request log is on stderr: stdout has the address only
+        assert '"GET /api/result?card_state=lost HTTP/1.1" 200' in stderr
     assert list(tmp_path.iterdir()) == []  # nothing written to disk
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGQUIT])
+def test_the_terminal_closing_or_ctrl_backslash_stop_it_as_ctrl_c_does(
+    tmp_path: Path, signum: int
+) -> None:
+    with serving(cwd=tmp_path) as (server, _):
+        server.send_signal(signum)
+        _, stderr = server.communicate(timeout=10)
+        assert server.returncode == 0
+        assert "Traceback" not in stderr
+        assert "Finished server process" in stderr
 
 
 def test_serve_ends_on_sigterm_as_a_service_manager_expects(tmp_path: Path) -> None:
@@ -84,7 +98,8 @@ def test_serve_serves_another_guide_and_its_result_names_the_folder(tmp_path: Pa
     with serving("--data-dir", str(MINI), cwd=tmp_path) as (_, url):
         status, html = get(url)
         assert status == 200
-        assert f"--data-dir {MINI}" in html
+        assert "ssc-wizard --data-dir mini" in html  # the folder's name: not the server's paths
+        assert str(MINI.parent) not in html
 
 
 def test_a_port_in_use_is_refused_with_exit_2(tmp_path: Path) -> None:

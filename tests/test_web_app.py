@@ -49,6 +49,7 @@ def walk_pages(web, answers: dict[str, str], lang: str):  # type: ignore[no-unty
 def facts(result: Result) -> list[str]:
     """Every fact a result gives, as the terminal prints it."""
     found = [result.title, result.summary, *result.steps, *result.materials]
+    found += [text for answer in result.answers for text in (answer.question, answer.choice)]
     found += [result.more_help, result.source, result.command]
     found += [result.note] if result.note else []
     for office in result.offices:

@@ -7,7 +7,13 @@ import pytest
 from ssc_wizard.engine import Pending, Reached
 from ssc_wizard.errors import AnsweredTwice, OffPath, UnknownChoice, UnknownQuestion
 from ssc_wizard.model import Guide
-from ssc_wizard.web.flow import after_answer, on_path, parse_answers, question_page
+from ssc_wizard.web.flow import (
+    QuestionPage,
+    after_answer,
+    on_path,
+    parse_answers,
+    question_page,
+)
 
 
 def test_answers_are_read_as_the_terminal_reads_ids(jinan: Guide) -> None:
@@ -41,11 +47,15 @@ def test_on_path_refuses_an_answer_the_path_never_asks(jinan: Guide) -> None:
 
 def test_a_question_page_knows_the_question_before_and_its_answer(jinan: Guide) -> None:
     page = question_page(jinan, "district", {"card_state": "not_damaged", "district": "lixia"})
+    assert isinstance(page, QuestionPage)
     assert (page.previous, page.chosen, page.changing) == ("card_state", "lixia", False)
     first = question_page(jinan, "card_state", {"card_state": "not_damaged", "district": "lixia"})
+    assert isinstance(first, QuestionPage)
     assert (first.previous, first.chosen, first.changing) == (None, "not_damaged", True)
-    with pytest.raises(OffPath):
-        question_page(jinan, "keep_card", {"card_state": "not_damaged"})
+    with pytest.raises(OffPath):  # not asked after a card that is not damaged
+        question_page(jinan, "keep_card", {"card_state": "not_damaged", "district": "lixia"})
+    first = question_page(jinan, "keep_card", {})  # further on: the first question first
+    assert isinstance(first, Pending) and first.question_id == "card_state"
 
 
 def test_after_an_answer_the_answers_off_the_new_path_are_dropped(jinan: Guide) -> None:

@@ -33,6 +33,7 @@ def problem(web, url: str, status: int = 400, **headers: str):  # type: ignore[n
         ("/result?card_state=lost&district=lixia", "district=lixia: this question is not asked"),
         ("/result?card_state=lost&card_state=none", "'card_state' is answered twice"),
         ("/question/district?card_state=lost", "district: this question is not asked"),
+        ("/question/district/answer?card_state=lost&district=lixia", "district: this question"),
         ("/result?lang=fr", "'fr' is not a language of this guide"),
         ("/result?card_state=%FF%FE", "is not a choice of 'card_state'"),
         ("/question/card_state/answer?card_state=%00", "is not a choice of 'card_state'"),
@@ -46,6 +47,18 @@ def test_a_bad_address_is_a_400_page_saying_what_is_wrong(
     assert "There is a problem with this address" in page.headings
     assert said in page.text
     assert page.link("Start again") == "/"
+
+
+def test_a_question_further_on_asks_the_one_before_it_first(jinan: Guide) -> None:
+    response = client(jinan).get("/question/keep_card?lang=zh")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/question/card_state?lang=zh"
+
+
+def test_a_path_with_a_trailing_slash_is_no_page_whatever_the_host(jinan: Guide) -> None:
+    response = client(jinan).get("/check/?card_state=lost", headers={"Host": "evil.example"})
+    assert response.status_code == 404
+    assert "evil.example" not in response.text
 
 
 def test_a_refusal_is_said_in_the_pages_language_as_the_terminal_says_it(jinan: Guide) -> None:
@@ -116,9 +129,12 @@ def test_the_apis_refusal_in_chinese(jinan: Guide) -> None:
     assert "没有回答" in response.json()["error"]
 
 
-@pytest.mark.parametrize("url", ["/", "/question/card_state", "/nope", "/check?x=1", "/api/result"])
+@pytest.mark.parametrize(
+    "url", ["/", "/question/card_state", "/nope", "/check?x=1", "/api/result", "/api/offices"]
+)
 def test_every_response_forbids_script_and_sniffing(jinan: Guide, url: str) -> None:
     headers = client(jinan).get(url).headers
+    assert headers["vary"] == "Accept-Language"  # the JSON too speaks the browser's language
     policy = headers["content-security-policy"]
     assert "default-src 'none'" in policy
     assert "script-src" not in policy  # so none at all, inline or not

@@ -463,7 +463,17 @@ def serve(
         ),
     ] = 8000,
     data_dir: DataDirOption = None,
-    lang_option: LangOption = None,
+    lang_option: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            envvar="SSC_WIZARD_LANG",
+            case_sensitive=False,
+            parser=usage.parse_as(Language, "language"),
+            help="The pages' language for readers whose browser names none the tool "
+            "speaks (default: en), and the language of serve's own messages.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the guide as web pages and a JSON API, until Ctrl+C.
 

@@ -9,11 +9,14 @@ every other refusal is (uvicorn would log it and exit).
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
+import signal
 import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ssc_wizard import screen, words
 from ssc_wizard.controls import visible
@@ -40,28 +43,42 @@ def run(
     chosen = choose(lang, quiet=True)
     speak(chosen)
     _need_web(chosen)
+    from ssc_wizard.web import shown_name
     from ssc_wizard.web.app import build
 
     guide = _checked(guide_dir)
     if guide is None:
         return DataError.exit_code
-    app = build(guide, shown_dir, lang)
+    app = build(guide, shown_name(shown_dir), lang)
     listening = _listen(host, port, chosen)
     bound_host, bound_port = listening.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown_host}:{bound_port}/"
-    title = guide.scenarios.guide.title.get(chosen)
-    # On stdout, at once: a script that starts the server reads the address there.
-    screen.write(visible(words.SERVING(chosen, title=title, url=url)) + "\n", chosen)
-    sys.stdout.flush()
     import uvicorn
 
-    config = uvicorn.Config(app, log_level="info", server_header=False)
-    # uvicorn shuts down on Ctrl+C, then raises it again: it is how a server is
-    # stopped, not an interruption.
+    server = uvicorn.Server(uvicorn.Config(app, log_config=_log_config(), server_header=False))
+    # uvicorn shuts down cleanly on SIGINT and SIGTERM; the terminal closing
+    # (SIGHUP) and Ctrl-\\ (SIGQUIT) stop it the same way.
+    for signum in (signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(signum, server.handle_exit)
+    title = guide.scenarios.guide.title.get(chosen)
+    # Then it raises Ctrl+C again: it is how a server is stopped, not an interruption.
     with contextlib.suppress(KeyboardInterrupt):
-        uvicorn.Server(config).run(sockets=[listening])
+        # On stdout, at once, and only once every signal is handled: a script
+        # that starts the server reads the address there, then may stop it.
+        screen.write(visible(words.SERVING(chosen, title=title, url=url)) + "\n", chosen)
+        sys.stdout.flush()
+        server.run(sockets=[listening])
     return 0
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, its request log on stderr too: stdout has the address only."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    return config
 
 
 def _need_web(lang: Lang) -> None:

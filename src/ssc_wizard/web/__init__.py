@@ -35,8 +35,13 @@ def create_app(
     from ssc_wizard.web.app import build
 
     folder = Path(guide_dir) if guide_dir is not None else default_data_dir()
-    shown = str(guide_dir) if guide_dir is not None else None
-    return build(load_guide(folder), shown, default_lang)
+    return build(load_guide(folder), shown_name(guide_dir), default_lang)
+
+
+def shown_name(guide_dir: Path | str | None) -> str | None:
+    """The guide folder as a page's terminal command names it: its own name only.
+    The server's folders mean nothing to a reader, and are not for the public."""
+    return Path(guide_dir).name if guide_dir is not None else None
 
 
 def __getattr__(name: str) -> Any:

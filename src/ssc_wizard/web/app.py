@@ -16,7 +16,7 @@ from typing import NamedTuple
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -28,7 +28,7 @@ from ssc_wizard.result import build_result, office_list, replay_argv
 from ssc_wizard.web import boundary
 from ssc_wizard.web.asked import Asked, NotAParameter, language_of, read
 from ssc_wizard.web.flow import QuestionPage, after_answer, on_path, question_page
-from ssc_wizard.web.render import Pages, html_response
+from ssc_wizard.web.render import Pages
 from ssc_wizard.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -49,7 +49,7 @@ class Page(NamedTuple):
     def response(self) -> Response:
         if self.location is not None:
             return RedirectResponse(self.location, status_code=303)
-        return html_response(self.html)
+        return HTMLResponse(self.html)
 
 
 class Site:
@@ -129,6 +129,8 @@ class Site:
             if view == "unanswered":  # the form's own answer is missing: the others stay
                 answers = {q: c for q, c in answers.items() if q != question_id}
             page = question_page(self.guide, question_id, answers)
+            if isinstance(page, Pending):  # a question further on: the one before it first
+                return Page(location=self._next(asked, page, answers))
             return self._question(asked, page, error=view == "unanswered")
         state = on_path(self.guide, asked.answers)
         if isinstance(state, Pending):  # a link with answers still to give: ask them
@@ -249,5 +251,8 @@ def build(guide: Guide, shown_dir: str | None, default_lang: str | None) -> Star
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers=boundary.handlers(site.pages, lang))
+    # Starlette would redirect /check/ to /check, building the address from the
+    # request's Host header: another site's, if it lies. A path that is no page is a 404.
+    app.router.redirect_slashes = False
     app.add_middleware(SecurityHeaders)
     return app

@@ -11,13 +11,13 @@ from collections.abc import Awaitable, Callable
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ssc_wizard.errors import Refusal
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.web import words
 from ssc_wizard.web.asked import NotALanguage, NotAParameter, TooLong, accepted, language_of
-from ssc_wizard.web.render import Pages, html_response
+from ssc_wizard.web.render import Pages
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
@@ -46,7 +46,7 @@ def handlers(pages: Pages, default_lang: Lang) -> dict[type[Exception] | int, Ha
             home_link=home,
             again_link=home,
         )
-        return html_response(html, status)
+        return HTMLResponse(html, status)
 
     async def refused(request: Request, exc: Exception) -> Response:
         from ssc_wizard.messages import describe

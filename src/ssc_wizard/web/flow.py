@@ -61,14 +61,19 @@ class QuestionPage:
     changing: bool
 
 
-def question_page(guide: Guide, question_id: str, answers: Mapping[str, str]) -> QuestionPage:
-    """The page of ``question_id``; it must be one the answers before it lead to."""
+def question_page(
+    guide: Guide, question_id: str, answers: Mapping[str, str]
+) -> QuestionPage | Pending:
+    """The page of ``question_id``, which the answers must lead to; or, where they
+    stop short of it, the question they lead to first (to ask that one instead)."""
     if question_id not in guide.scenarios.questions:
         raise UnknownQuestion(question_id, tuple(guide.scenarios.questions))
     state = on_path(guide, answers)
     path = list(state.answers) if isinstance(state, Reached) else [*state.answered]
     if isinstance(state, Pending):
         path.append(state.question_id)
+    if question_id not in path and isinstance(state, Pending):
+        return state
     if question_id not in path:
         raise OffPath((question_id,), tuple((q, answers[q]) for q in path if q in answers))
     before = {q: answers[q] for q in path[: path.index(question_id)]}

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from starlette.responses import HTMLResponse
 
 from ssc_wizard import words as tool_words
 from ssc_wizard.formats import labels
@@ -72,8 +71,3 @@ class Pages:
             guide_title=self.guide_title.get(lang),
             **context,
         )
-
-
-def html_response(html: str, status: int = 200) -> HTMLResponse:
-    # A page without ?lang= is in the language of the reader's Accept-Language.
-    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept-Language"})

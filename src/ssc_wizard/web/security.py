@@ -1,4 +1,5 @@
-"""Headers on every response: no script at all, nothing from elsewhere, no sniffing.
+"""Headers on every response: no script at all, nothing from elsewhere, no sniffing,
+and the language asked for.
 
 The pages need no JavaScript, so the Content-Security-Policy allows none,
 inline or not; styles and images come from the app itself. Answers are in
@@ -18,6 +19,9 @@ HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
+    # Without ?lang=, a page (and the JSON) is in the language of Accept-Language:
+    # a cache in front must keep one copy per language.
+    (b"vary", b"Accept-Language"),
 ]
 
 
