@@ -58,7 +58,7 @@ def run(
 
     server = uvicorn.Server(uvicorn.Config(app, log_config=_log_config(), server_header=False))
     # uvicorn shuts down cleanly on SIGINT and SIGTERM; the terminal closing
-    # (SIGHUP) and Ctrl-\\ (SIGQUIT) stop it the same way.
+    # (SIGHUP) and Ctrl-\ (SIGQUIT) stop it the same way.
     for signum in (signal.SIGHUP, signal.SIGQUIT):
         signal.signal(signum, server.handle_exit)
     title = guide.scenarios.guide.title.get(chosen)
