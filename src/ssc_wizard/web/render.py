@@ -30,17 +30,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(w=words, tw=tool_words, labels=labels, web_link=web_link)
+    env.globals.update(w=words, tw=tool_words, labels=labels)
     return env
-
-
-def web_link(text: str) -> str | None:
-    """``text`` as a link's address when it is a web address; None for anything else
-    (``javascript:`` included), which is shown as text only."""
-    stripped = text.strip()
-    if stripped.lower().startswith(("https://", "http://")) and " " not in stripped:
-        return stripped
-    return None
 
 
 class Pages:
