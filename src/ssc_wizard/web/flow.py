@@ -36,14 +36,18 @@ def parse_answers(guide: Guide, items: Iterable[tuple[str, str]]) -> dict[str, s
     return answers
 
 
+def taken(state: Pending | Reached) -> tuple[str, ...]:
+    """The questions a walk answered on its way to ``state``, in path order."""
+    return tuple(state.answers) if isinstance(state, Reached) else state.answered
+
+
 def on_path(guide: Guide, answers: Mapping[str, str]) -> Pending | Reached:
     """Where the answers lead; every answer must be one that path asks."""
     state = walk(guide, answers)
-    taken = state.answers if isinstance(state, Reached) else state.answered
-    off = [q for q in answers if q not in taken]
+    path = taken(state)
+    off = [q for q in answers if q not in path]
     if off:
-        path = tuple((q, answers[q]) for q in taken)
-        raise OffPath(tuple(f"{q}={answers[q]}" for q in off), path)
+        raise OffPath(tuple(f"{q}={answers[q]}" for q in off), tuple((q, answers[q]) for q in path))
     return state
 
 
@@ -69,9 +73,7 @@ def question_page(
     if question_id not in guide.scenarios.questions:
         raise UnknownQuestion(question_id, tuple(guide.scenarios.questions))
     state = on_path(guide, answers)
-    path = list(state.answers) if isinstance(state, Reached) else [*state.answered]
-    if isinstance(state, Pending):
-        path.append(state.question_id)
+    path = [*taken(state), *([state.question_id] if isinstance(state, Pending) else [])]
     if question_id not in path and isinstance(state, Pending):
         return state
     if question_id not in path:
@@ -102,8 +104,6 @@ def after_answer(
     others = {q: c for q, c in answers.items() if q != question_id}
     before = walk(guide, others)
     if not isinstance(before, Pending) or before.question_id != question_id:
-        taken = before.answers if isinstance(before, Reached) else before.answered
-        raise OffPath((question_id,), tuple((q, others[q]) for q in taken))
+        raise OffPath((question_id,), tuple((q, others[q]) for q in taken(before)))
     state = walk(guide, answers)
-    taken = state.answers if isinstance(state, Reached) else state.answered
-    return state, {q: answers[q] for q in taken}
+    return state, {q: answers[q] for q in taken(state)}
