@@ -7,7 +7,7 @@ from pathlib import Path
 from ssc_wizard import screen
 from ssc_wizard.controls import visible
 from ssc_wizard.errors import DataError
-from ssc_wizard.loader import examine_guide
+from ssc_wizard.loader import Examination, examine_guide
 from ssc_wizard.paths import count_paths
 from ssc_wizard.report import check_report
 
@@ -15,7 +15,12 @@ from ssc_wizard.report import check_report
 def run(folder: Path) -> int:
     """The report on stdout; the exit status: 0 when the guide is valid, else 1."""
     examined = examine_guide(folder)
+    screen.write(report(folder, examined), "en")
+    return 0 if examined.guide is not None else DataError.exit_code
+
+
+def report(folder: Path, examined: Examination) -> str:
+    """What ``check`` prints of a guide examined (``serve`` says it too, of a broken one)."""
     guide = examined.guide
     paths = count_paths(guide) if guide is not None else 0
-    screen.write(visible(check_report(str(folder), examined.problems, guide, paths)), "en")
-    return 0 if guide is not None else DataError.exit_code
+    return visible(check_report(str(folder), examined.problems, guide, paths))

@@ -91,12 +91,12 @@ def _need_web(lang: Lang) -> None:
 
 def _checked(guide_dir: Path) -> Guide | None:
     """The guide, or None once ``check``'s report on its errors is on stderr."""
+    from ssc_wizard.commands import check
     from ssc_wizard.loader import examine_guide
-    from ssc_wizard.report import check_report
 
     examined = examine_guide(guide_dir)
     if examined.guide is None:
-        sys.stderr.write(visible(check_report(str(guide_dir), examined.problems, None, 0)))
+        sys.stderr.write(check.report(guide_dir, examined))
     return examined.guide
 
 
