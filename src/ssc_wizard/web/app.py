@@ -167,10 +167,9 @@ class Site:
         question_id = page.pending.question_id
         if page.changing:  # from "Check your answers": back there
             back = asked.link("/check", page.answers)
-        elif page.previous is not None:  # the question before, its answer selected
-            path = list(page.pending.answered)
-            upto = path[: path.index(page.previous) + 1]
-            back = asked.link(f"/question/{page.previous}", {q: page.answers[q] for q in upto})
+        elif page.previous is not None:  # the question before (the last answered), chosen
+            before = {q: page.answers[q] for q in page.pending.answered}
+            back = asked.link(f"/question/{page.previous}", before)
         else:
             back = asked.link("/", {})
         html = self._render(
