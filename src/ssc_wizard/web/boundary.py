@@ -75,7 +75,8 @@ def handlers(pages: Pages, default_lang: Lang) -> dict[type[Exception] | int, Ha
         return response
 
     async def broken(request: Request, exc: Exception) -> Response:
-        return problem(request, 500, words.BROKEN(language(request)), language(request))
+        lang = language(request)
+        return problem(request, 500, words.BROKEN(lang), lang)
 
     return {
         Refusal: refused,
