@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from ssc_wizard import lang, words
 from ssc_wizard.lang import LANGS, from_environment, resolve
 from ssc_wizard.model import Localized
+from ssc_wizard.validators import validator
 
 REPO = Path(__file__).parents[1]
 LOCALE = REPO / "src" / "ssc_wizard" / "locale"
@@ -143,16 +144,18 @@ def test_a_language_is_named_in_each_language() -> None:
 def test_a_text_is_shown_in_the_language_asked_for_else_in_another(
     written: object, asked: str, shown: str, language: str
 ) -> None:
-    text = Localized.model_validate(written)
+    text = validator(Localized).validate_python(written)
     assert (text.get(asked), text.language(asked)) == (shown, language)
 
 
 def test_a_text_says_which_languages_it_has() -> None:
-    text = Localized.model_validate({"zh": "红色"})
+    text = validator(Localized).validate_python({"zh": "红色"})
     assert (text.languages, text.missing) == (("zh",), ["en"])
     assert (text.exactly("zh"), text.exactly("en")) == ("红色", None)
-    assert text == Localized.model_validate({"zh": "红色"})
-    assert len({text, Localized.model_validate({"zh": "红色"})}) == 1  # frozen: hashable
+    assert text == validator(Localized).validate_python({"zh": "红色"})
+    assert (
+        len({text, validator(Localized).validate_python({"zh": "红色"})}) == 1
+    )  # frozen: hashable
 
 
 @pytest.mark.parametrize(
@@ -166,7 +169,7 @@ def test_a_text_says_which_languages_it_has() -> None:
 )
 def test_a_text_in_no_language_the_tool_speaks_is_refused(written: object, message: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(message)):
-        Localized.model_validate(written)
+        validator(Localized).validate_python(written)
 
 
 # --- the words and their catalogs ------------------------------------------------------

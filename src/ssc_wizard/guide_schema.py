@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from ssc_wizard.model import Offices, Scenarios
+from ssc_wizard.validators import validator
 
 #: Each data file, the model it is checked against, and its schema's file name.
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+SCHEMAS: dict[str, tuple[type, str]] = {
     "scenarios.yaml": (Scenarios, "scenarios.schema.json"),
     "offices.yaml": (Offices, "offices.schema.json"),
 }
@@ -30,7 +29,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 def schema(data_file: str) -> dict[str, Any]:
     model, _ = SCHEMAS[data_file]
-    generated = model.model_json_schema()
+    generated = validator(model).json_schema()
     _close_id_maps(generated)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

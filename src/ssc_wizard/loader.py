@@ -7,6 +7,7 @@ the file reading. All validation happens here, before the first question.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime
 import difflib
 import gc
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ssc_wizard import packaged
 from ssc_wizard.checks import Finding, check_guide, suspicious
@@ -39,6 +40,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
+from ssc_wizard.validators import validator
 from ssc_wizard.yamlio import DataPath, Document, position_at
 from ssc_wizard.yamlio import load as load_yaml
 
@@ -46,7 +48,7 @@ SCENARIOS_FILE = "scenarios.yaml"
 OFFICES_FILE = "offices.yaml"
 
 #: Every model, named as an author thinks of it: to say where a misplaced key goes.
-_PLACES: dict[type[BaseModel], str] = {
+_PLACES: dict[type, str] = {
     Scenarios: "the top of scenarios.yaml",
     GuideInfo: "the guide section",
     Question: "a question",
@@ -62,9 +64,9 @@ _PLACES: dict[type[BaseModel], str] = {
 }
 
 
-def _keys_of(model: type[BaseModel]) -> Iterable[str]:
-    """The keys a model takes: a text's are the codes of its languages."""
-    return LANGS if model is Localized else model.model_fields
+def _keys_of(model: type) -> Iterable[str]:
+    """The keys a part takes: a text's are the codes of its languages."""
+    return LANGS if model is Localized else (part.name for part in dataclasses.fields(model))
 
 
 _KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
@@ -243,7 +245,7 @@ def _examine(
 ) -> Examination:
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
-    models: dict[str, BaseModel] = {}
+    models: dict[str, Any] = {}
     files = [scenarios_file, offices_file]
     for key, text, file, model in (
         ("scenarios", scenarios_text, scenarios_file, Scenarios),
@@ -264,7 +266,7 @@ def _examine(
             )
             continue
         try:
-            models[key] = model.model_validate(doc.data)
+            models[key] = validator(model).validate_python(doc.data)
         except ValidationError as exc:
             problems += _explain(exc, doc)
     if problems:  # the cross-checks need both files whole
@@ -294,12 +296,23 @@ def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
     """pydantic's errors, located in the YAML and said in a maintainer's words."""
     seen: set[tuple[DataPath, str]] = set()
     for error in exc.errors(include_url=False):
+        error["type"] = _AS_MAPPING.get(error["type"], error["type"])
         path, name, is_key = _resolve(error["loc"], doc.data)
         message = _message(error, path, name, doc)
         if (path, message) in seen:
             continue
         seen.add((path, message))
         yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
+
+
+#: pydantic checks a dataclass as the arguments of a call: its errors, as of a mapping's keys.
+_AS_MAPPING = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "missing_keyword_only_argument": "missing",
+    "missing_argument": "missing",
+    "dataclass_type": "dict_type",
+    "dataclass_args_type": "dict_type",
+}
 
 
 def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:
@@ -358,8 +371,6 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
     friendly = {
         "string_type": "expected text",
         "dict_type": "expected a mapping (lines of `key: value`)",
-        "model_type": "expected a mapping (lines of `key: value`)",
-        "model_attributes_type": "expected a mapping (lines of `key: value`)",
         "list_type": "expected a list (lines starting with `- `)",
         "bool_type": "expected true or false",
     }

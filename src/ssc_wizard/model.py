@@ -1,47 +1,52 @@
-"""The shape of a guide's two data files, as frozen pydantic models.
+"""The parts of a guide, as frozen dataclasses, and the shape each YAML file must have.
+
+A guide in use is plain Python objects: making these classes costs a start-up
+almost nothing, and a guide read back from the cache (``guide_cache``) is built
+without pydantic. The annotations also say how each file is validated: the
+loader hands these classes to pydantic (a ``TypeAdapter``) only when it reads a
+guide's YAML, and pydantic builds its validators from them then.
 
 Field names are exactly the YAML keys, so a validation error's location is a
 path into the YAML and can be turned into ``file:line:column``. Cross-references
 (a choice naming a question, an outcome naming an office) are checked in
-``checks``; these models check each file's own shape.
+``checks``; these classes describe each file's own shape.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+# Already imported by typer for its own options: naming them here costs nothing.
 from pydantic import (
     AfterValidator,
-    BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
-    GetJsonSchemaHandler,
-    PrivateAttr,
-    RootModel,
+    Strict,
     StringConstraints,
     Tag,
     WithJsonSchema,
-    model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import PydanticCustomError
 
 from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang, resolve
 
-#: Ids are what scripts type: short, lower case, stable.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
-
-class _Frozen(BaseModel):
-    # strict: YAML's `no` read as false must not quietly become the text "False".
-    # Empty defaults are written `default={}` rather than `default_factory=dict`:
-    # pydantic copies them all the same, and reading a builtin factory's signature
-    # costs every start-up a few milliseconds.
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+#: Ids are what scripts type: short, lower case, stable. Strict, as every
+#: scalar here: YAML's `no` read as false must not quietly become the text "False".
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
+Text = Annotated[str, StringConstraints(min_length=1, strict=True)]
+#: Every part of a guide takes only the keys it names.
+_CLOSED = ConfigDict(extra="forbid")
 
 
 def _spoken(code: str) -> str:
@@ -76,12 +81,13 @@ def _listed() -> str:
 #: A language's code (``en``, ``zh``): one the tool speaks; any code, to an editor.
 SpokenLang = Annotated[
     str,
+    Strict(),
     AfterValidator(_spoken),
     WithJsonSchema({"type": "string", "pattern": CODE_PATTERN}),
 ]
 
 
-class Localized(RootModel[dict[Annotated[str, AfterValidator(_text_language)], Text]]):
+class Localized:
     """A text people read, in each language, under its code: ``{en: ..., zh: ...}``.
 
     Plain text counts as English, so a guide can be written in English first;
@@ -89,26 +95,39 @@ class Localized(RootModel[dict[Annotated[str, AfterValidator(_text_language)], T
     and readers of that language see another one meanwhile.
     """
 
-    model_config = ConfigDict(frozen=True, strict=True)
+    __slots__ = ("root",)
+    root: dict[Lang, str]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_is_english(cls, value: Any) -> Any:
-        # Anything but a mapping is checked as the English text, so that a bare
-        # number or `no` gets the usual "put it in quotes" message; nothing is no text.
-        if value is None:
-            return {}
-        return value if isinstance(value, dict | Localized) else {SOURCE: value}
+    def __init__(self, root: dict[Lang, str]) -> None:
+        object.__setattr__(self, "root", root)
 
-    @model_validator(mode="after")
-    def _in_some_language(self) -> Localized:
-        if not self.root:
-            each = ", ".join(f"{code}: ..." for code in LANGS)
-            raise ValueError(f"give the text in each language: `{{{each}}}`")
-        return self
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Localized) and self.root == other.root
 
     def __hash__(self) -> int:  # frozen, as every part of a guide is
         return hash(tuple(self.root.items()))
+
+    def __repr__(self) -> str:
+        return f"Localized({self.root!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema as schema
+
+        by_language = schema.dict_schema(
+            schema.no_info_after_validator_function(_text_language, schema.str_schema(strict=True)),
+            schema.str_schema(min_length=1, strict=True),
+        )
+        return schema.no_info_before_validator_function(
+            _plain_is_english,
+            schema.no_info_after_validator_function(_in_some_language, by_language),
+            ref="Localized",  # one definition in the JSON Schema, used everywhere
+        )
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -158,48 +177,90 @@ class Localized(RootModel[dict[Annotated[str, AfterValidator(_text_language)], T
         return [lang for lang in LANGS if lang not in self.root]
 
 
-class GuideInfo(_Frozen):
+def _plain_is_english(value: Any) -> Any:
+    # Anything but a mapping is checked as the English text, so that a bare
+    # number or `no` gets the usual "put it in quotes" message; nothing is no text.
+    if value is None:
+        return {}
+    if isinstance(value, Localized):
+        return value.root
+    return value if isinstance(value, dict) else {SOURCE: value}
+
+
+def _in_some_language(root: dict[Lang, str]) -> Localized:
+    if not root:
+        each = ", ".join(f"{code}: ..." for code in LANGS)
+        raise ValueError(f"give the text in each language: `{{{each}}}`")
+    return Localized(root)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuideInfo:
     """What the guide is, where its facts come from, and where to turn next."""
 
-    title: Localized = Field(description="The guide's name, shown above every result.")
-    source: Localized = Field(description="Where the facts come from; said with every result.")
-    more_help: Localized = Field(description="Where to turn for what the guide does not say.")
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    title: Annotated[Localized, Field(description="The guide's name, shown above every result.")]
+    source: Annotated[
+        Localized, Field(description="Where the facts come from; said with every result.")
+    ]
+    more_help: Annotated[
+        Localized, Field(description="Where to turn for what the guide does not say.")
+    ]
 
 
-class Choice(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Choice:
     """One answer to a question. It leads to a `next` question or to an `outcome`."""
 
-    label: Localized = Field(description="The answer as people read it.")
-    next: Id | None = Field(None, description="The id of the question asked next.")
-    outcome: Id | None = Field(None, description="The id of the outcome this answer ends in.")
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    label: Annotated[Localized, Field(description="The answer as people read it.")]
+    next: Annotated[Id | None, Field(description="The id of the question asked next.")] = None
+    outcome: Annotated[
+        Id | None, Field(description="The id of the outcome this answer ends in.")
+    ] = None
 
 
-class Question(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
     """A question with its choices; its key is the id scripts use in `--answer`."""
 
-    text: Localized = Field(description="The question as people read it.")
-    help: Localized | None = Field(
-        None, description="One plain line under the question: why it is asked."
-    )
-    choices_from: Literal["districts"] | None = Field(
-        None,
-        description="`districts`: offer every district of offices.yaml as a choice, "
-        "before `choices`. Only for a question listed in an outcome's `ask`.",
-    )
-    choices: dict[Id, Choice] = Field(
-        default={}, description="The answers, in the order offered; the keys are ids."
-    )
-    retired: dict[Id, Localized] = Field(
-        default={},
-        description="Choice ids no longer offered, each with what to choose instead: an old "
-        "answer that gives one is refused with this text, never taken to mean another choice.",
-    )
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    text: Annotated[Localized, Field(description="The question as people read it.")]
+    help: Annotated[
+        Localized | None,
+        Field(description="One plain line under the question: why it is asked."),
+    ] = None
+    choices_from: Annotated[
+        Literal["districts"] | None,
+        Field(
+            description="`districts`: offer every district of offices.yaml as a choice, "
+            "before `choices`. Only for a question listed in an outcome's `ask`."
+        ),
+    ] = None
+    choices: Annotated[
+        dict[Id, Choice],
+        Field(description="The answers, in the order offered; the keys are ids."),
+    ] = field(default_factory=dict)
+    retired: Annotated[
+        dict[Id, Localized],
+        Field(
+            description="Choice ids no longer offered, each with what to choose instead: an "
+            "old answer that gives one is refused with this text, never taken to mean another "
+            "choice."
+        ),
+    ] = field(default_factory=dict)
 
 
-class Include(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Include:
     """A list item that stands for a whole list from `shared`."""
 
-    include: Id = Field(description="The id of a list under `shared`.")
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    include: Annotated[Id, Field(description="The id of a list under `shared`.")]
 
 
 def _item_kind(value: Any) -> str:
@@ -215,131 +276,178 @@ Item = Annotated[
 ]
 
 
-class Law(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Law:
     """A legal provision an outcome rests on, in its own words."""
 
-    law: Localized = Field(description="The law's name.")
-    article: Localized = Field(description="The article or section (and paragraph).")
-    text: Localized = Field(
-        description="Its words as enacted, in `enacted_in`; in the other language, a "
-        "translation of them."
-    )
-    enacted_in: SpokenLang | None = Field(
-        None,
-        description="The language the law is enacted in (`zh`): in any other language its "
-        "text is shown as a translation.",
-    )
-    why: Localized | None = Field(
-        None, description="One line on what it means for the person reading the result."
-    )
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    law: Annotated[Localized, Field(description="The law's name.")]
+    article: Annotated[Localized, Field(description="The article or section (and paragraph).")]
+    text: Annotated[
+        Localized,
+        Field(
+            description="Its words as enacted, in `enacted_in`; in the other language, a "
+            "translation of them."
+        ),
+    ]
+    enacted_in: Annotated[
+        SpokenLang | None,
+        Field(
+            description="The language the law is enacted in (`zh`): in any other language its "
+            "text is shown as a translation."
+        ),
+    ] = None
+    why: Annotated[
+        Localized | None,
+        Field(description="One line on what it means for the person reading the result."),
+    ] = None
 
 
-class OfficeRole(_Frozen):
+def _role_given(value: Any) -> Any:
+    if isinstance(value, str):  # the form before roles: an office's id alone
+        raise ValueError(
+            f"say what office {value!r} does in this outcome: write `- office: {value}` "
+            "and, under it, `role: {en: ..., zh: ...}`"
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OfficeRole:
     """An office an outcome sends people to, and what it does in that procedure."""
 
-    office: Id = Field(description="The id of an office in offices.yaml.")
-    role: Localized = Field(
-        description="What this office does in this procedure, as the source says it, "
-        "or that the source names it without saying which step happens there."
-    )
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
-    @model_validator(mode="before")
-    @classmethod
-    def _role_given(cls, value: Any) -> Any:
-        if isinstance(value, str):  # the form before roles: an office's id alone
-            raise ValueError(
-                f"say what office {value!r} does in this outcome: write `- office: {value}` "
-                "and, under it, `role: {en: ..., zh: ...}`"
-            )
-        return value
+    office: Annotated[Id, Field(description="The id of an office in offices.yaml.")]
+    role: Annotated[
+        Localized,
+        Field(
+            description="What this office does in this procedure, as the source says it, "
+            "or that the source names it without saying which step happens there."
+        ),
+    ]
 
 
-class Outcome(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
     """Where a path ends: the procedure people are shown."""
 
-    title: Localized = Field(description="A short heading.")
-    summary: Localized = Field(description="What to do, in a sentence or two.")
-    ask: list[Id] = Field(
-        default=[],
-        description="Questions asked once the outcome is reached, to fill in details "
-        "(the district).",
-    )
-    steps: list[Item] = Field(
-        description="What to do, in order; `- include: NAME` for a shared list."
-    )
-    note: Localized | None = Field(
-        None, description="Anything else to know, shown after the steps."
-    )
-    offices: list[OfficeRole] = Field(
-        description="The offices to go to, each with what it does here (`office`, `role`); "
-        "none where the source names none, with a `note` saying so."
-    )
-    materials: list[Item] = Field(description="What to bring; `- include: NAME` for a shared list.")
-    legal_basis: list[Id] = Field(description="Ids of the laws under `laws` it rests on.")
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    title: Annotated[Localized, Field(description="A short heading.")]
+    summary: Annotated[Localized, Field(description="What to do, in a sentence or two.")]
+    ask: Annotated[
+        list[Id],
+        Field(
+            description="Questions asked once the outcome is reached, to fill in details "
+            "(the district)."
+        ),
+    ] = field(default_factory=list)
+    steps: Annotated[
+        list[Item],
+        Field(description="What to do, in order; `- include: NAME` for a shared list."),
+    ]
+    note: Annotated[
+        Localized | None,
+        Field(description="Anything else to know, shown after the steps."),
+    ] = None
+    offices: Annotated[
+        list[Annotated[OfficeRole, BeforeValidator(_role_given)]],
+        Field(
+            description="The offices to go to, each with what it does here (`office`, `role`); "
+            "none where the source names none, with a `note` saying so."
+        ),
+    ]
+    materials: Annotated[
+        list[Item], Field(description="What to bring; `- include: NAME` for a shared list.")
+    ]
+    legal_basis: Annotated[list[Id], Field(description="Ids of the laws under `laws` it rests on.")]
 
 
-class Scenarios(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenarios:
     """scenarios.yaml: the questions, the outcomes, and the text they share."""
 
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
     guide: GuideInfo
-    start: Id = Field(description="The id of the first question.")
+    start: Annotated[Id, Field(description="The id of the first question.")]
     questions: dict[Id, Question]
     outcomes: dict[Id, Outcome]
-    shared: dict[Id, list[Localized]] = Field(
-        default={},
-        description="Lists of steps or materials written once and included by outcomes.",
+    shared: Annotated[
+        dict[Id, list[Localized]],
+        Field(description="Lists of steps or materials written once and included by outcomes."),
+    ] = field(default_factory=dict)
+    laws: Annotated[dict[Id, Law], Field(description="Laws the outcomes cite.")] = field(
+        default_factory=dict
     )
-    laws: dict[Id, Law] = Field(default={}, description="Laws the outcomes cite.")
 
 
-class Office(_Frozen):
+def _details_need_a_source(office: Office) -> Office:
+    if (office.address or office.hours or office.phone) and not office.source:
+        raise ValueError(
+            "an office with an address, hours or phone needs a `source`: "
+            "the public page that gives them"
+        )
+    return office
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Office:
     """A kind of office; its key is the id outcomes use."""
 
-    name: Localized = Field(description="The office's name as people read it.")
-    per_district: bool = Field(
-        False, description="There is one in each district: the district answer names it."
-    )
-    address: Localized | None = Field(None, description="Only with a `source` that states it.")
-    hours: Localized | None = Field(None, description="Only with a `source` that states them.")
-    phone: Text | None = Field(None, description="Only with a `source` that states it.")
-    source: Text | None = Field(
-        None, description="The public page that gives the address, hours or phone."
-    )
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
-    @model_validator(mode="after")
-    def _details_need_a_source(self) -> Office:
-        if (self.address or self.hours or self.phone) and not self.source:
-            raise ValueError(
-                "an office with an address, hours or phone needs a `source`: "
-                "the public page that gives them"
-            )
-        return self
+    name: Annotated[Localized, Field(description="The office's name as people read it.")]
+    per_district: Annotated[
+        bool,
+        Strict(),
+        Field(description="There is one in each district: the district answer names it."),
+    ] = False
+    address: Annotated[
+        Localized | None, Field(description="Only with a `source` that states it.")
+    ] = None
+    hours: Annotated[
+        Localized | None, Field(description="Only with a `source` that states them.")
+    ] = None
+    phone: Annotated[Text | None, Field(description="Only with a `source` that states it.")] = None
+    source: Annotated[
+        Text | None, Field(description="The public page that gives the address, hours or phone.")
+    ] = None
 
 
-class District(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class District:
     """A district (or county); its key is the choice id of the district question."""
 
-    name: Localized = Field(description="The district's name.")
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    name: Annotated[Localized, Field(description="The district's name.")]
 
 
-class Offices(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Offices:
     """offices.yaml: the kinds of office, and the districts."""
 
-    offices: dict[Id, Office]
-    districts: dict[Id, District] = Field(
-        default={}, description="Offered by a question with `choices_from: districts`."
-    )
+    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
+
+    offices: dict[Id, Annotated[Office, AfterValidator(_details_need_a_source)]]
+    districts: Annotated[
+        dict[Id, District],
+        Field(description="Offered by a question with `choices_from: districts`."),
+    ] = field(default_factory=dict)
 
 
 def texts(
     value: Any, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], Localized]]:
-    """Every text in a model, with its path (its YAML keys and list indexes)."""
+    """Every text in a part of a guide, with its path (its YAML keys and list indexes)."""
     if isinstance(value, Localized):
         yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), (*path, name))
+    elif dataclasses.is_dataclass(value):
+        for part in dataclasses.fields(value):
+            yield from texts(getattr(value, part.name), (*path, part.name))
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from texts(item, (*path, key))
@@ -348,14 +456,17 @@ def texts(
             yield from texts(item, (*path, index))
 
 
-class Guide(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Guide:
     """Both files of a guide, checked to fit together."""
 
     scenarios: Scenarios
     offices: Offices
     # Each question's choices, made once: a web server asks for them many times
-    # a request, and a district's Choice costs a model to build.
-    _choices: dict[str, dict[str, Choice]] = PrivateAttr(default_factory=dict)
+    # a request.
+    _choices: dict[str, dict[str, Choice]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def choices(self, question_id: str) -> dict[str, Choice]:
         """Every choice of a question, in the order offered, districts first.
