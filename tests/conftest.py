@@ -85,6 +85,19 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+@pytest.fixture(scope="session")
+def guide_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def own_guide_cache(monkeypatch: pytest.MonkeyPatch, guide_cache_dir: Path) -> None:
+    """The tests, and the commands they run, keep guides in a cache of their own,
+    never in the user's; the cache stays on, as it is for everyone."""
+    monkeypatch.delenv("SSC_WIZARD_NO_CACHE", raising=False)
+    monkeypatch.setenv("SSC_WIZARD_CACHE_DIR", str(guide_cache_dir))
+
+
 @pytest.fixture
 def guide_dir(tmp_path: Path) -> GuideDir:
     """Write a guide folder from snippets; either file defaults to the mini guide's."""

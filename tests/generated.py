@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ssc_wizard.loader import parse_guide
 from ssc_wizard.model import Guide
+from ssc_wizard.parsing import parse_guide
 
 from conftest import MINI
 

@@ -9,8 +9,8 @@ import pytest
 from ssc_wizard.controls import first_unsafe, json_escaped, visible, visible_in
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats import Format, formatter
-from ssc_wizard.loader import parse_guide
 from ssc_wizard.model import Guide
+from ssc_wizard.parsing import parse_guide
 from ssc_wizard.result import Answer, build_result, office_list
 
 from conftest import MINI

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from ssc_wizard.answers import load_answers_file, parse_answers_file
 from ssc_wizard.errors import AnswersFileError, DataError, Problem, WizardError
-from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, examine, load_guide
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE, default_data_dir, load_guide
 from ssc_wizard.model import Guide
+from ssc_wizard.parsing import examine
 
 # hypothesis mutates guides by the hundred.
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from ssc_wizard import graph
-from ssc_wizard.loader import parse_guide
 from ssc_wizard.model import Guide
+from ssc_wizard.parsing import parse_guide
 
 from conftest import MINI
 from generated import OFFICES, build, diamonds

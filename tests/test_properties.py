@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from ssc_wizard.cli import app
 from ssc_wizard.engine import Reached, walk
-from ssc_wizard.loader import examine
 from ssc_wizard.model import Guide
+from ssc_wizard.parsing import examine
 from ssc_wizard.paths import count_paths, iter_paths
 
 from generated import OFFICES, Questions, build, scenarios_text

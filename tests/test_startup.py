@@ -8,9 +8,11 @@ back: questionary and prompt_toolkit are for a person at a terminal only.
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +38,7 @@ WEB = {"starlette", "jinja2", "uvicorn", "anyio", "ssc_wizard.web", "ssc_wizard.
 
 def imported(argv: list[str]) -> set[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SSC_WIZARD_")}
+    env["SSC_WIZARD_CACHE_DIR"] = os.environ["SSC_WIZARD_CACHE_DIR"]  # the tests' own
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "ssc_wizard", *argv],
         capture_output=True,
@@ -101,3 +104,60 @@ def test_a_run_loads_only_its_own_format(fmt: str) -> None:
 @pytest.mark.parametrize("argv", [["--help"], ["check"], ["offices", "--format", "json"]])
 def test_no_command_but_serve_loads_the_web_extra(argv: list[str]) -> None:
     assert not imported(argv) & WEB
+
+
+#: Run in a fresh Python: the command, with every pydantic schema built recorded.
+SPY = """
+import atexit, sys
+from pydantic._internal import _generate_schema
+
+built = set()
+generate = _generate_schema.GenerateSchema.generate_schema
+
+def spy(self, obj, *args, **kwargs):
+    built.add(getattr(obj, "__module__", "") + "." + getattr(obj, "__qualname__", repr(obj)))
+    return generate(self, obj, *args, **kwargs)
+
+_generate_schema.GenerateSchema.generate_schema = spy
+atexit.register(
+    lambda: print("BUILT", sorted(built), "MODULES", sorted(sys.modules), file=sys.stderr)
+)
+sys.argv = ["ssc-wizard", *sys.argv[1:]]
+from ssc_wizard.start import main
+main()
+"""
+
+
+def built_and_imported(argv: list[str], cache: Path) -> tuple[set[str], set[str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SSC_WIZARD_")}
+    env["SSC_WIZARD_CACHE_DIR"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, "-c", SPY, *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = done.stderr.rsplit("BUILT ", 1)[1]
+    built, modules = report.split(" MODULES ")
+    return set(ast.literal_eval(built)), set(ast.literal_eval(modules))
+
+
+def test_a_scripted_json_run_on_an_unchanged_guide_reads_no_yaml_and_builds_no_model(
+    tmp_path: Path,
+) -> None:
+    """The guide comes from the cache: no PyYAML, no pydantic validator of a guide's
+    part, and neither rich nor questionary. The first run, which fills the cache,
+    shows that the spy sees what it looks for."""
+    argv = [*SCRIPTED, "--format", "json"]
+    first_built, first_modules = built_and_imported(argv, tmp_path)
+    assert any(name.startswith("ssc_wizard.model.") for name in first_built)
+    assert "yaml" in first_modules
+
+    built, modules = built_and_imported(argv, tmp_path)
+    assert not {name for name in built if name.startswith("ssc_wizard.")}
+    heavy = {"yaml", "rich", "questionary", "ssc_wizard.parsing", "ssc_wizard.validators"}
+    assert not {m for m in modules if m.split(".")[0] in heavy or m in heavy}

@@ -1,3 +1,3 @@
-from ssc_wizard.cli import main
+from ssc_wizard.start import main
 
 main()

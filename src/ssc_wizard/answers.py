@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ssc_wizard import ids, yamlio
+from ssc_wizard import ids
 from ssc_wizard.controls import shown_command
 from ssc_wizard.engine import answer_problem, named
 from ssc_wizard.errors import (
@@ -29,7 +30,9 @@ from ssc_wizard.errors import (
 from ssc_wizard.loader import read_text
 from ssc_wizard.model import Guide
 from ssc_wizard.session import Given
-from ssc_wizard.yamlio import DataPath
+
+if TYPE_CHECKING:
+    from ssc_wizard.yamlio import DataPath
 
 
 def example(guide: Guide) -> tuple[str, str]:
@@ -85,6 +88,8 @@ def load_answers_file(path: Path, guide: Guide) -> Given:
 
 
 def parse_answers_file(text: str, file: str, guide: Guide) -> Given:
+    from ssc_wizard import yamlio  # PyYAML: only for a run given a file
+
     try:
         doc = yamlio.load(text, file)
     except DataError as exc:
@@ -152,4 +157,6 @@ def answers_yaml(answers: Mapping[str, str], outcome_id: str, command: Sequence[
         f"#   {shown_command(command)}\n"
         f"# They lead to the outcome {outcome_id}.\n"
     )
+    from ssc_wizard import yamlio  # PyYAML: only for a run that saves its answers
+
     return header + yamlio.dump(dict(answers))

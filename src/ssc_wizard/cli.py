@@ -7,6 +7,7 @@ message and an exit code in ``error_boundary``, the one place that does so.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -533,6 +534,10 @@ def main() -> None:
             _standalone(command)
         finally:
             process.flush_stdout()  # here rather than at exit, where a failure cannot be handled
+            # The interpreter's exit would have the garbage collector walk every
+            # object made since start-up once more, for nothing: a third of the
+            # time of a scripted run. Frozen, they are left alone.
+            gc.freeze()
     except Stopped as stopped:
         # Unwound: temporary files removed, the terminal restored. Ending by
         # the signal itself tells the shell (or the service manager) what happened.

@@ -1,98 +1,29 @@
-"""Read a guide folder and turn every problem into ``file:line:column: message``.
+"""Read a guide folder: its files' bytes, and the guide they make.
 
-``parse_guide`` is pure (text in, Guide or DataError out); ``load_guide`` adds
-the file reading. All validation happens here, before the first question.
+``load_guide`` gives a guide read before from the same files from the cache
+(``guide_cache``); otherwise, and always for ``check``, it hands the texts to
+``parsing``, which turns every problem into ``file:line:column: message``.
+All validation happens before the first question.
 """
 
 from __future__ import annotations
 
 import codecs
-import dataclasses
-import datetime
-import difflib
-import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from ssc_wizard import guide_cache, packaged
+from ssc_wizard.errors import DataError, Problem, WizardError, reason
 
-from ssc_wizard import packaged
-from ssc_wizard.checks import Finding, check_guide, suspicious
-from ssc_wizard.errors import DataError, Problem, Severity, WizardError, reason
-from ssc_wizard.lang import LANGS
-from ssc_wizard.model import (
-    Choice,
-    District,
-    Guide,
-    GuideInfo,
-    Include,
-    Law,
-    Localized,
-    Office,
-    OfficeRole,
-    Offices,
-    Outcome,
-    Question,
-    Scenarios,
-)
-from ssc_wizard.validators import validator
-from ssc_wizard.yamlio import DataPath, Document, position_at
-from ssc_wizard.yamlio import load as load_yaml
+if TYPE_CHECKING:
+    from ssc_wizard.model import Guide
+    from ssc_wizard.parsing import Examination
 
 SCENARIOS_FILE = "scenarios.yaml"
 OFFICES_FILE = "offices.yaml"
-
-#: Every model, named as an author thinks of it: to say where a misplaced key goes.
-_PLACES: dict[type, str] = {
-    Scenarios: "the top of scenarios.yaml",
-    GuideInfo: "the guide section",
-    Question: "a question",
-    Choice: "a choice",
-    Outcome: "an outcome",
-    Include: "an include item",
-    Localized: "a text, under its key (`name:`, `text:`, ...)",
-    Law: "a law",
-    OfficeRole: "an office an outcome names (`- office: ID` with its `role`)",
-    Offices: "the top of offices.yaml",
-    Office: "an office",
-    District: "a district",
-}
-
-
-def _keys_of(model: type) -> Iterable[str]:
-    """The keys a part takes: a text's are the codes of its languages."""
-    return LANGS if model is Localized else (part.name for part in dataclasses.fields(model))
-
-
-_KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
-#: Keys that earlier versions of the format had, and where what they said goes now.
-_MOVED = {
-    "handles": "what an office does depends on the procedure, so it is said in each "
-    "outcome that names the office: `- office: ID` with `role: {en: ..., zh: ...}` "
-    '(docs/authoring.md, "Offices and their roles")',
-}
-#: What a missing key is for, where its name alone does not say.
-_MISSING = {
-    "role": "say what this office does in this outcome: `role: {en: ..., zh: ...}`",
-}
-
-
-@dataclass(frozen=True)
-class Examination:
-    """What examining a guide found: the guide itself only when it has no errors."""
-
-    guide: Guide | None
-    #: Errors and warnings together, in file order.
-    problems: list[Problem]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+GUIDE_FILES = (SCENARIOS_FILE, OFFICES_FILE)
 
 
 def default_data_dir() -> Path:
@@ -101,21 +32,59 @@ def default_data_dir() -> Path:
 
 
 def load_guide(data_dir: Path) -> Guide:
-    """The guide in ``data_dir``, or a DataError listing every problem in it."""
-    return _checked(_examine_folder(data_dir, warnings=False))
+    """The guide in ``data_dir``, or a DataError listing every problem in it.
+
+    A guide read before from the very same files comes from the cache
+    (``guide_cache``), without reading its YAML again.
+    """
+    files = read_folder(data_dir)
+    cache = guide_cache.folder()
+    if cache is None:
+        return _examine_files(data_dir, files, warnings=False).checked()
+    made_from = guide_cache.key(files.values())
+    kept = guide_cache.read(cache, data_dir, made_from)
+    if kept is not None:
+        return kept
+    guide = _examine_files(data_dir, files, warnings=False).checked()
+    guide_cache.write(cache, data_dir, made_from, guide)
+    return guide
 
 
 def examine_guide(data_dir: Path) -> Examination:
-    """Every error and warning in a guide folder, for ``ssc-wizard check``."""
-    return _examine_folder(data_dir, warnings=True)
+    """Every error and warning in a guide folder, for ``ssc-wizard check``: always
+    read from its files, never from the cache."""
+    return _examine_files(data_dir, read_folder(data_dir), warnings=True)
 
 
-def _examine_folder(data_dir: Path, *, warnings: bool) -> Examination:
+def read_folder(data_dir: Path) -> dict[str, bytes]:
+    """Both files' bytes; a folder or a file that cannot be read is a WizardError."""
+    try:
+        is_folder = stat.S_ISDIR(os.stat(data_dir).st_mode)
+        what = f"{data_dir} is not a folder"
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder, what = False, f"data folder not found: {data_dir}"
+    except OSError as exc:  # a folder on the way that may not be searched, a name too long
+        is_folder, what = False, f"cannot open the data folder {data_dir}: {reason(exc)}"
+    if not is_folder:
+        raise WizardError(
+            f"{what}. Give --data-dir (or SSC_WIZARD_DATA) "
+            f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
+        )
+    missing = f"file not found; a guide folder holds {SCENARIOS_FILE} and {OFFICES_FILE}."
+    return {name: read_bytes(data_dir / name, missing=missing) for name in GUIDE_FILES}
+
+
+def _examine_files(data_dir: Path, files: dict[str, bytes], *, warnings: bool) -> Examination:
+    # Here, not at the top: the YAML reader, pydantic's validators and the
+    # checks cost a start-up more than the rest of a run, and a guide from the
+    # cache needs none of them.
+    from ssc_wizard.parsing import Examination, examine
+
     texts: dict[str, str] = {}
     unreadable: list[Problem] = []
-    for name in (SCENARIOS_FILE, OFFICES_FILE):
+    for name, raw in files.items():
         try:
-            texts[name] = _read(data_dir, name)
+            texts[name] = decode(data_dir / name, raw)
         except DataError as exc:  # not UTF-8: the other file may still be read
             unreadable += exc.problems
     if unreadable:
@@ -129,25 +98,6 @@ def _examine_folder(data_dir: Path, *, warnings: bool) -> Examination:
     )
 
 
-def _read(data_dir: Path, name: str) -> str:
-    try:
-        is_folder = stat.S_ISDIR(os.stat(data_dir).st_mode)
-        what = f"{data_dir} is not a folder"
-    except (FileNotFoundError, NotADirectoryError):
-        is_folder, what = False, f"data folder not found: {data_dir}"
-    except OSError as exc:  # a folder on the way that may not be searched, a name too long
-        is_folder, what = False, f"cannot open the data folder {data_dir}: {reason(exc)}"
-    if not is_folder:
-        raise WizardError(
-            f"{what}. Give --data-dir (or SSC_WIZARD_DATA) "
-            f"a folder holding {SCENARIOS_FILE} and {OFFICES_FILE}."
-        )
-    return read_text(
-        data_dir / name,
-        missing=f"file not found; a guide folder holds {SCENARIOS_FILE} and {OFFICES_FILE}.",
-    )
-
-
 #: The largest file read, data or answers: checked before parsing, so that a
 #: huge file (or a device such as /dev/zero) is refused at once. A guide of
 #: 10,000 questions and outcomes takes 8 MB; Jinan's takes 20 KB.
@@ -156,6 +106,11 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 
 def read_text(path: Path, *, missing: str = "file not found") -> str:
     """A UTF-8 file's text (a byte-order mark is allowed); any failure says what to do."""
+    return decode(path, read_bytes(path, missing=missing))
+
+
+def read_bytes(path: Path, *, missing: str = "file not found") -> bytes:
+    """A file's bytes, at most MAX_FILE_BYTES of them; any failure says what to do."""
     too_big = WizardError(
         f"{path}: the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB, the most "
         "ssc-wizard reads (README: What ssc-wizard refuses); is it the right file?"
@@ -177,220 +132,20 @@ def read_text(path: Path, *, missing: str = "file not found") -> str:
         raise WizardError(f"{path}: cannot read it: {reason(exc)}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise too_big
+    return raw
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """A file's bytes as UTF-8 text, or a DataError at the first byte that is not."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DataError([Problem(str(path), 1, 1, "the file is saved as UTF-16; save it as UTF-8")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        from ssc_wizard.yamlio import position_at
+
         before = raw[: exc.start].decode("utf-8-sig")  # valid up to there
         line, column = position_at(before, len(before))
         raise DataError(
             [Problem(str(path), line, column, "not valid UTF-8 text; save the file as UTF-8")]
         ) from None
-
-
-def parse_guide(
-    scenarios_text: str,
-    offices_text: str,
-    *,
-    scenarios_file: str = SCENARIOS_FILE,
-    offices_file: str = OFFICES_FILE,
-) -> Guide:
-    return _checked(
-        examine(
-            scenarios_text,
-            offices_text,
-            scenarios_file=scenarios_file,
-            offices_file=offices_file,
-            warnings=False,
-        )
-    )
-
-
-def _checked(examination: Examination) -> Guide:
-    if examination.guide is None:
-        raise DataError(examination.errors)
-    return examination.guide
-
-
-def examine(
-    scenarios_text: str,
-    offices_text: str,
-    *,
-    scenarios_file: str = SCENARIOS_FILE,
-    offices_file: str = OFFICES_FILE,
-    warnings: bool = True,
-) -> Examination:
-    """Every problem in a guide's two texts, each at its file:line:column, in file order."""
-    with _no_garbage_collection():
-        return _examine(scenarios_text, offices_text, scenarios_file, offices_file, warnings)
-
-
-@contextmanager
-def _no_garbage_collection() -> Iterator[None]:
-    """Reading a guide makes a great many objects and no garbage cycles, yet the
-    collector would run over all of them again and again: a third of the time
-    of loading a large guide."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _examine(
-    scenarios_text: str, offices_text: str, scenarios_file: str, offices_file: str, warnings: bool
-) -> Examination:
-    problems: list[Problem] = []
-    docs: dict[str, Document] = {}
-    models: dict[str, Any] = {}
-    files = [scenarios_file, offices_file]
-    for key, text, file, model in (
-        ("scenarios", scenarios_text, scenarios_file, Scenarios),
-        ("offices", offices_text, offices_file, Offices),
-    ):
-        try:
-            doc = docs[key] = load_yaml(text, file)
-        except DataError as exc:
-            problems += exc.problems
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(
-                doc.problem(
-                    (),
-                    "the file must be a mapping of keys to values"
-                    + (" (it is empty)" if doc.data is None else ""),
-                )
-            )
-            continue
-        try:
-            models[key] = validator(model).validate_python(doc.data)
-        except ValidationError as exc:
-            problems += _explain(exc, doc)
-    if problems:  # the cross-checks need both files whole
-        return Examination(None, _in_order(problems, files))
-
-    scenarios, offices = models["scenarios"], models["offices"]
-    assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
-
-    def located(findings: list[Finding], severity: Severity) -> list[Problem]:
-        return [
-            docs[f.file].problem(f.path, f.message, key=f.at_key, severity=severity)
-            for f in findings
-        ]
-
-    errors = located(check_guide(scenarios, offices), "error")
-    found = located(suspicious(scenarios, offices), "warning") if warnings else []
-    guide = None if errors else Guide(scenarios=scenarios, offices=offices)
-    return Examination(guide, _in_order(errors + found, files))
-
-
-def _in_order(problems: list[Problem], files: list[str]) -> list[Problem]:
-    """Scenarios first, then offices; top to bottom within each, as an editor shows them."""
-    return sorted(problems, key=lambda p: (files.index(p.file), p.line, p.column))
-
-
-def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
-    """pydantic's errors, located in the YAML and said in a maintainer's words."""
-    seen: set[tuple[DataPath, str]] = set()
-    for error in exc.errors(include_url=False):
-        error["type"] = _AS_MAPPING.get(error["type"], error["type"])
-        path, name, is_key = _resolve(error["loc"], doc.data)
-        message = _message(error, path, name, doc)
-        if (path, message) in seen:
-            continue
-        seen.add((path, message))
-        yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
-
-
-#: pydantic checks a dataclass as the arguments of a call: its errors, as of a mapping's keys.
-_AS_MAPPING = {
-    "unexpected_keyword_argument": "extra_forbidden",
-    "missing_keyword_only_argument": "missing",
-    "missing_argument": "missing",
-    "dataclass_type": "dict_type",
-    "dataclass_args_type": "dict_type",
-}
-
-
-def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:
-    """Follow pydantic's loc through the data, skipping its union tags.
-
-    Returns the path that exists in the data, the last name that does not (a
-    missing or unknown key), and whether the error is about a key itself.
-    """
-    path: list[str | int] = []
-    node = data
-    for i, part in enumerate(loc):
-        if part == "[key]":
-            return tuple(path), None, True
-        in_dict = isinstance(node, dict) and part in node
-        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
-        if in_dict or in_list:
-            node = node[part]
-            path.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
-            return tuple(path), part, False
-    return tuple(path), None, False
-
-
-def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        hint = f": {_MISSING[name]}" if name in _MISSING else ""
-        return f"missing required key {name!r}{hint}"
-    if kind == "extra_forbidden":
-        unknown = str(path[-1] if path else name)
-        if unknown == "handles" and "outcomes" in path:  # in an outcome's office: renamed
-            return "key 'handles' is called `role` in an outcome's offices: rename it"
-        if unknown in _MOVED:
-            return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
-        places = [place for model, place in _PLACES.items() if unknown in _keys_of(model)]
-        if places:
-            return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
-        close = difflib.get_close_matches(unknown, _KEYS, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {unknown!r}{hint}"
-    if kind == "string_type" and path in doc.typed_scalars:
-        text, read_as = doc.typed_scalars[path]
-        return (
-            f"expected text, but YAML reads the unquoted value {text} as {read_as}; "
-            f'put it in quotes: "{text}"'
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{error['input']!r} is not a valid id: use lower-case letters, digits and _, "
-            "starting with a letter"
-        )
-    if kind == "string_too_short":
-        return "this text must not be empty"
-    if kind == "literal_error":
-        return f"expected {error['ctx']['expected']}, got {_describe(error['input'])}"
-    friendly = {
-        "string_type": "expected text",
-        "dict_type": "expected a mapping (lines of `key: value`)",
-        "list_type": "expected a list (lines starting with `- `)",
-        "bool_type": "expected true or false",
-    }
-    if kind in friendly:
-        return f"{friendly[kind]}, got {_describe(error['input'])}"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, datetime.date):
-        return f"a date ({value})"
-    return f"the text {value!r}" if isinstance(value, str) else type(value).__name__

@@ -7,7 +7,8 @@ from pathlib import Path
 from ssc_wizard import screen
 from ssc_wizard.controls import visible
 from ssc_wizard.errors import DataError
-from ssc_wizard.loader import Examination, examine_guide
+from ssc_wizard.loader import examine_guide
+from ssc_wizard.parsing import Examination
 from ssc_wizard.paths import count_paths
 from ssc_wizard.report import check_report
 

@@ -1,0 +1,246 @@
+"""Guides read before, kept so that the next run need not read their YAML.
+
+Reading a guide's YAML and checking it costs little for Jinan's but about a
+second for a guide of 10,000 questions and outcomes, and it needs PyYAML and
+pydantic's validators, which a run that finds its guide here never loads.
+
+A guide is kept as JSON (never pickle: reading the cache can run no code), one
+file per guide folder, with the key of what it was made from: the bytes of
+both files, the tool's version and the languages it speaks. A run whose files
+give another key reads the YAML again, as does any run that finds a file it
+cannot trust: cut short, not JSON, of another shape or format version, or not
+the user's own. Nothing about the cache is ever an error: a cache folder that
+cannot be made or written to is only a slower run. A new entry is written to a
+temporary file and renamed into place, so that runs at the same moment each
+read a whole entry, old or new. ``check`` never reads the cache.
+
+Where: ``SSC_WIZARD_CACHE_DIR`` if set, else the platform's cache folder
+(``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
+``%LOCALAPPDATA%`` on Windows) under ``ssc-wizard``. ``SSC_WIZARD_NO_CACHE``
+set to anything but empty turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ssc_wizard import __version__
+from ssc_wizard.lang import LANGS
+from ssc_wizard.model import (
+    Choice,
+    District,
+    Guide,
+    GuideInfo,
+    Include,
+    Law,
+    Localized,
+    Office,
+    OfficeRole,
+    Offices,
+    Outcome,
+    Question,
+    Scenarios,
+)
+
+FOLDER_VARIABLE = "SSC_WIZARD_CACHE_DIR"
+OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
+#: Changes whenever the layout of an entry does: an entry of another layout is a miss.
+LAYOUT = 1
+#: What marks a file as an entry of this cache.
+MARK = "ssc-wizard guide cache"
+#: Entries kept: the least recently written go first.
+KEPT = 32
+#: Larger than any entry of a guide within the size limit of its files.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
+def folder(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Where the cache is kept; None when it is turned off or there is nowhere to keep it."""
+    if environ.get(OFF_VARIABLE):
+        return None
+    if chosen := environ.get(FOLDER_VARIABLE):
+        return Path(chosen)
+    home = environ.get("HOME") or environ.get("USERPROFILE")
+    if sys.platform == "win32":
+        base = environ.get("LOCALAPPDATA")
+        return Path(base, "ssc-wizard", "Cache") if base else None
+    if sys.platform == "darwin":
+        return Path(home, "Library", "Caches", "ssc-wizard") if home else None
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG rule: a relative path is to be ignored
+        return Path(xdg, "ssc-wizard")
+    return Path(home, ".cache", "ssc-wizard") if home else None
+
+
+def key(files: Iterable[bytes]) -> str:
+    """What a guide is made from, as a hash: its files, this version, its languages."""
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (f"{LAYOUT} {__version__} {' '.join(LANGS)}".encode(), *files):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _entry(cache: Path, guide_dir: Path) -> Path:
+    named = hashlib.blake2b(os.fsencode(os.path.abspath(guide_dir)), digest_size=16)
+    return cache / f"{named.hexdigest()}.json"
+
+
+def read(cache: Path, guide_dir: Path, made_from: str) -> Guide | None:
+    """The guide kept for ``guide_dir`` if it was made from ``made_from``, else None."""
+    try:
+        with open(_entry(cache, guide_dir), "rb") as file:
+            stat = os.fstat(file.fileno())
+            if hasattr(os, "getuid") and stat.st_uid != os.getuid():
+                return None  # another user's file, in a shared folder: not to be trusted
+            if stat.st_size > MAX_ENTRY_BYTES:
+                return None
+            header, body = file.read().split(b"\n", 1)
+        if json.loads(header) != _header(made_from, body):
+            return None  # made from other files, by another version, or damaged since
+        return from_plain(json.loads(body))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # missing, cut short, or not ours: read the YAML instead
+
+
+def _header(made_from: str, body: bytes) -> dict[str, object]:
+    """An entry's first line: whose it is, what it was made from, and the hash of the rest."""
+    checksum = hashlib.blake2b(body, digest_size=16).hexdigest()
+    return {"cache": MARK, "layout": LAYOUT, "key": made_from, "body": checksum}
+
+
+def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
+    """Keep ``guide`` for the next run; never fails, at worst keeps nothing."""
+    temporary = None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        body = json.dumps(to_plain(guide), ensure_ascii=False, separators=(",", ":")).encode()
+        header = json.dumps(_header(made_from, body)).encode()
+        handle, temporary = tempfile.mkstemp(dir=cache, prefix=".", suffix=".tmp")
+        with open(handle, "wb") as file:
+            file.write(header + b"\n" + body)
+        os.replace(temporary, _entry(cache, guide_dir))
+        temporary = None
+        _prune(cache)
+    except (OSError, ValueError):
+        pass  # a read-only or full disk: the next run reads the YAML again
+    finally:
+        if temporary is not None:
+            _forget(Path(temporary))
+
+
+def _prune(cache: Path) -> None:
+    entries = sorted(cache.glob("*.json"), key=_written, reverse=True)
+    for stale in entries[KEPT:]:
+        _forget(stale)
+
+
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _forget(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def to_plain(value: Any) -> Any:
+    """A guide as JSON data: each part as a mapping of its fields, each text as its mapping."""
+    if isinstance(value, Localized):
+        return value.root
+    if dataclasses.is_dataclass(value):
+        return {
+            part.name: to_plain(getattr(value, part.name))
+            for part in dataclasses.fields(value)
+            if part.init
+        }
+    if isinstance(value, dict):
+        return {name: to_plain(item) for name, item in value.items()}
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    return value
+
+
+def from_plain(data: dict[str, Any]) -> Guide:
+    """The guide ``to_plain`` gave. The data is trusted to be of that shape: a
+    ``read`` that finds otherwise fails with one of the errors it catches."""
+    return Guide(
+        scenarios=_build(Scenarios, data["scenarios"]), offices=_build(Offices, data["offices"])
+    )
+
+
+Convert = Callable[[Any], Any]
+
+
+def _build(part: type, data: dict[str, Any]) -> Any:
+    convert = _FIELDS[part]
+    return part(
+        **{name: convert[name](value) if name in convert else value for name, value in data.items()}
+    )
+
+
+def _text(data: dict[str, str] | None) -> Localized | None:
+    return None if data is None else Localized(data)
+
+
+def _item(data: dict[str, str]) -> Localized | Include:
+    # An include's key is not a language's code: it cannot be taken for a text.
+    return Include(**data) if "include" in data else Localized(data)
+
+
+def _of(part: type) -> Convert:
+    return lambda data: _build(part, data)
+
+
+def _each(convert: Convert) -> Convert:
+    return lambda items: [convert(item) for item in items]
+
+
+def _by_id(convert: Convert) -> Convert:
+    return lambda items: {name: convert(item) for name, item in items.items()}
+
+
+#: How each field that is not a plain value is made back, part by part.
+_FIELDS: dict[type, dict[str, Convert]] = {
+    GuideInfo: {"title": _text, "source": _text, "more_help": _text},
+    Choice: {"label": _text},
+    Question: {
+        "text": _text,
+        "help": _text,
+        "choices": _by_id(_of(Choice)),
+        "retired": _by_id(_text),
+    },
+    Include: {},
+    Law: {"law": _text, "article": _text, "text": _text, "why": _text},
+    OfficeRole: {"role": _text},
+    Outcome: {
+        "title": _text,
+        "summary": _text,
+        "steps": _each(_item),
+        "note": _text,
+        "offices": _each(_of(OfficeRole)),
+        "materials": _each(_item),
+    },
+    Scenarios: {
+        "guide": _of(GuideInfo),
+        "questions": _by_id(_of(Question)),
+        "outcomes": _by_id(_of(Outcome)),
+        "shared": _by_id(_each(_text)),
+        "laws": _by_id(_of(Law)),
+    },
+    Office: {"name": _text, "address": _text, "hours": _text},
+    District: {"name": _text},
+    Offices: {"offices": _by_id(_of(Office)), "districts": _by_id(_of(District))},
+}

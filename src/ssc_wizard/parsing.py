@@ -1,0 +1,297 @@
+"""A guide's two texts, read and checked: the guide, or every problem at ``file:line:column``.
+
+Pure (text in, Guide or problems out). The YAML reader, pydantic's validators
+and the cross-checks are loaded with this module, which only a guide read from
+its files needs: ``loader`` imports it when the cache has no guide to give.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ssc_wizard.checks import Finding, check_guide, suspicious
+from ssc_wizard.errors import DataError, Problem, Severity
+from ssc_wizard.lang import LANGS
+from ssc_wizard.model import (
+    Choice,
+    District,
+    Guide,
+    GuideInfo,
+    Include,
+    Law,
+    Localized,
+    Office,
+    OfficeRole,
+    Offices,
+    Outcome,
+    Question,
+    Scenarios,
+)
+from ssc_wizard.validators import validator
+from ssc_wizard.yamlio import DataPath, Document
+from ssc_wizard.yamlio import load as load_yaml
+
+SCENARIOS_FILE = "scenarios.yaml"
+OFFICES_FILE = "offices.yaml"
+
+#: Every model, named as an author thinks of it: to say where a misplaced key goes.
+_PLACES: dict[type, str] = {
+    Scenarios: "the top of scenarios.yaml",
+    GuideInfo: "the guide section",
+    Question: "a question",
+    Choice: "a choice",
+    Outcome: "an outcome",
+    Include: "an include item",
+    Localized: "a text, under its key (`name:`, `text:`, ...)",
+    Law: "a law",
+    OfficeRole: "an office an outcome names (`- office: ID` with its `role`)",
+    Offices: "the top of offices.yaml",
+    Office: "an office",
+    District: "a district",
+}
+
+
+def _keys_of(model: type) -> Iterable[str]:
+    """The keys a part takes: a text's are the codes of its languages."""
+    return LANGS if model is Localized else (part.name for part in dataclasses.fields(model))
+
+
+_KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
+#: Keys that earlier versions of the format had, and where what they said goes now.
+_MOVED = {
+    "handles": "what an office does depends on the procedure, so it is said in each "
+    "outcome that names the office: `- office: ID` with `role: {en: ..., zh: ...}` "
+    '(docs/authoring.md, "Offices and their roles")',
+}
+#: What a missing key is for, where its name alone does not say.
+_MISSING = {
+    "role": "say what this office does in this outcome: `role: {en: ..., zh: ...}`",
+}
+
+
+@dataclass(frozen=True)
+class Examination:
+    """What examining a guide found: the guide itself only when it has no errors."""
+
+    guide: Guide | None
+    #: Errors and warnings together, in file order.
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def checked(self) -> Guide:
+        """The guide, or a DataError with every error found."""
+        if self.guide is None:
+            raise DataError(self.errors)
+        return self.guide
+
+
+def parse_guide(
+    scenarios_text: str,
+    offices_text: str,
+    *,
+    scenarios_file: str = SCENARIOS_FILE,
+    offices_file: str = OFFICES_FILE,
+) -> Guide:
+    """The guide in two texts, or a DataError listing every error in them."""
+    return examine(
+        scenarios_text,
+        offices_text,
+        scenarios_file=scenarios_file,
+        offices_file=offices_file,
+        warnings=False,
+    ).checked()
+
+
+def examine(
+    scenarios_text: str,
+    offices_text: str,
+    *,
+    scenarios_file: str = SCENARIOS_FILE,
+    offices_file: str = OFFICES_FILE,
+    warnings: bool = True,
+) -> Examination:
+    """Every problem in a guide's two texts, each at its file:line:column, in file order."""
+    with _no_garbage_collection():
+        return _examine(scenarios_text, offices_text, scenarios_file, offices_file, warnings)
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Reading a guide makes a great many objects and no garbage cycles, yet the
+    collector would run over all of them again and again: a third of the time
+    of loading a large guide."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _examine(
+    scenarios_text: str, offices_text: str, scenarios_file: str, offices_file: str, warnings: bool
+) -> Examination:
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    models: dict[str, Any] = {}
+    files = [scenarios_file, offices_file]
+    for key, text, file, model in (
+        ("scenarios", scenarios_text, scenarios_file, Scenarios),
+        ("offices", offices_text, offices_file, Offices),
+    ):
+        try:
+            doc = docs[key] = load_yaml(text, file)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(
+                doc.problem(
+                    (),
+                    "the file must be a mapping of keys to values"
+                    + (" (it is empty)" if doc.data is None else ""),
+                )
+            )
+            continue
+        try:
+            models[key] = validator(model).validate_python(doc.data)
+        except ValidationError as exc:
+            problems += _explain(exc, doc)
+    if problems:  # the cross-checks need both files whole
+        return Examination(None, _in_order(problems, files))
+
+    scenarios, offices = models["scenarios"], models["offices"]
+    assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
+
+    def located(findings: list[Finding], severity: Severity) -> list[Problem]:
+        return [
+            docs[f.file].problem(f.path, f.message, key=f.at_key, severity=severity)
+            for f in findings
+        ]
+
+    errors = located(check_guide(scenarios, offices), "error")
+    found = located(suspicious(scenarios, offices), "warning") if warnings else []
+    guide = None if errors else Guide(scenarios=scenarios, offices=offices)
+    return Examination(guide, _in_order(errors + found, files))
+
+
+def _in_order(problems: list[Problem], files: list[str]) -> list[Problem]:
+    """Scenarios first, then offices; top to bottom within each, as an editor shows them."""
+    return sorted(problems, key=lambda p: (files.index(p.file), p.line, p.column))
+
+
+def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
+    """pydantic's errors, located in the YAML and said in a maintainer's words."""
+    seen: set[tuple[DataPath, str]] = set()
+    for error in exc.errors(include_url=False):
+        error["type"] = _AS_MAPPING.get(error["type"], error["type"])
+        path, name, is_key = _resolve(error["loc"], doc.data)
+        message = _message(error, path, name, doc)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
+
+
+#: pydantic checks a dataclass as the arguments of a call: its errors, as of a mapping's keys.
+_AS_MAPPING = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "missing_keyword_only_argument": "missing",
+    "missing_argument": "missing",
+    "dataclass_type": "dict_type",
+    "dataclass_args_type": "dict_type",
+}
+
+
+def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:
+    """Follow pydantic's loc through the data, skipping its union tags.
+
+    Returns the path that exists in the data, the last name that does not (a
+    missing or unknown key), and whether the error is about a key itself.
+    """
+    path: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if part == "[key]":
+            return tuple(path), None, True
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
+            return tuple(path), part, False
+    return tuple(path), None, False
+
+
+def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        hint = f": {_MISSING[name]}" if name in _MISSING else ""
+        return f"missing required key {name!r}{hint}"
+    if kind == "extra_forbidden":
+        unknown = str(path[-1] if path else name)
+        if unknown == "handles" and "outcomes" in path:  # in an outcome's office: renamed
+            return "key 'handles' is called `role` in an outcome's offices: rename it"
+        if unknown in _MOVED:
+            return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
+        places = [place for model, place in _PLACES.items() if unknown in _keys_of(model)]
+        if places:
+            return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
+        close = difflib.get_close_matches(unknown, _KEYS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {unknown!r}{hint}"
+    if kind == "string_type" and path in doc.typed_scalars:
+        text, read_as = doc.typed_scalars[path]
+        return (
+            f"expected text, but YAML reads the unquoted value {text} as {read_as}; "
+            f'put it in quotes: "{text}"'
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{error['input']!r} is not a valid id: use lower-case letters, digits and _, "
+            "starting with a letter"
+        )
+    if kind == "string_too_short":
+        return "this text must not be empty"
+    if kind == "literal_error":
+        return f"expected {error['ctx']['expected']}, got {_describe(error['input'])}"
+    friendly = {
+        "string_type": "expected text",
+        "dict_type": "expected a mapping (lines of `key: value`)",
+        "list_type": "expected a list (lines starting with `- `)",
+        "bool_type": "expected true or false",
+    }
+    if kind in friendly:
+        return f"{friendly[kind]}, got {_describe(error['input'])}"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, datetime.date):
+        return f"a date ({value})"
+    return f"the text {value!r}" if isinstance(value, str) else type(value).__name__
