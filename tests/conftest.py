@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -85,17 +85,15 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
-@pytest.fixture(scope="session")
-def guide_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(autouse=True)
-def own_guide_cache(monkeypatch: pytest.MonkeyPatch, guide_cache_dir: Path) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def own_guide_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The tests, and the commands they run, keep guides in a cache of their own,
-    never in the user's; the cache stays on, as it is for everyone."""
-    monkeypatch.delenv("SSC_WIZARD_NO_CACHE", raising=False)
-    monkeypatch.setenv("SSC_WIZARD_CACHE_DIR", str(guide_cache_dir))
+    never in the user's; the cache stays on, as it is for everyone. Set for the
+    whole session, before the session's own guides are loaded."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SSC_WIZARD_NO_CACHE", raising=False)
+        patch.setenv("SSC_WIZARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture

@@ -235,10 +235,14 @@ def _unreachable(scenarios: Scenarios) -> list[Finding]:
     while todo:
         question = questions[todo.pop()]
         for choice in question.choices.values():
-            if choice.next in questions and choice.next not in seen_q:
+            if choice.next is not None and choice.next in questions and choice.next not in seen_q:
                 seen_q.add(choice.next)
                 todo.append(choice.next)
-            if choice.outcome in outcomes and choice.outcome not in seen_o:
+            if (
+                choice.outcome is not None
+                and choice.outcome in outcomes
+                and choice.outcome not in seen_o
+            ):
                 seen_o.add(choice.outcome)
                 for follow_up in outcomes[choice.outcome].ask:
                     if follow_up in questions and follow_up not in seen_q:

@@ -23,13 +23,12 @@ set to anything but empty turns it off.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
+from ssc_wizard.process import collector_paused
 
 FOLDER_VARIABLE = "SSC_WIZARD_CACHE_DIR"
 OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
@@ -107,7 +107,8 @@ def read(cache: Path, guide_dir: Path, made_from: str) -> Guide | None:
             header, body = file.read().split(b"\n", 1)
         if json.loads(header) != _header(made_from, body):
             return None  # made from other files, by another version, or damaged since
-        return from_plain(json.loads(body))
+        with collector_paused():
+            return from_plain(json.loads(body))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # missing, cut short, or not ours: read the YAML instead
 
@@ -123,7 +124,7 @@ def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
     temporary = None
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        body = json.dumps(to_plain(guide), ensure_ascii=False, separators=(",", ":")).encode()
+        body = plain_json(guide)
         header = json.dumps(_header(made_from, body)).encode()
         handle, temporary = tempfile.mkstemp(dir=cache, prefix=".", suffix=".tmp")
         with open(handle, "wb") as file:
@@ -131,7 +132,7 @@ def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
         os.replace(temporary, _entry(cache, guide_dir))
         temporary = None
         _prune(cache)
-    except (OSError, ValueError):
+    except OSError:
         pass  # a read-only or full disk: the next run reads the YAML again
     finally:
         if temporary is not None:
@@ -156,32 +157,69 @@ def _forget(path: Path) -> None:
         path.unlink()
 
 
-def to_plain(value: Any) -> Any:
-    """A guide as JSON data: each part as a mapping of its fields, each text as its mapping."""
-    if isinstance(value, Localized):
-        return value.root
-    if dataclasses.is_dataclass(value):
-        return {
-            part.name: to_plain(getattr(value, part.name))
-            for part in dataclasses.fields(value)
-            if part.init
-        }
-    if isinstance(value, dict):
-        return {name: to_plain(item) for name, item in value.items()}
-    if isinstance(value, list):
-        return [to_plain(item) for item in value]
-    return value
+def plain_json(guide: Guide) -> bytes:
+    """A guide as JSON: each part as a mapping of its fields, each text as its mapping,
+    and each question and outcome as a JSON text of its own.
+
+    Kept as texts, a large guide's thousands of questions and outcomes are
+    read back as that many strings, which the garbage collector never walks,
+    and each is made into a part only when looked up. Written with pydantic's
+    serializers, which made the guide just before: the cache is written only
+    once a guide has been read from its YAML.
+    """
+    from ssc_wizard.validators import validator
+
+    scenarios = validator(Scenarios).dump_python(guide.scenarios, mode="json")
+    for many in ("questions", "outcomes"):
+        scenarios[many] = {name: _json(part) for name, part in scenarios[many].items()}
+    offices = validator(Offices).dump_python(guide.offices, mode="json")
+    return _json({"scenarios": scenarios, "offices": offices}).encode()
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def from_plain(data: dict[str, Any]) -> Guide:
-    """The guide ``to_plain`` gave. The data is trusted to be of that shape: a
-    ``read`` that finds otherwise fails with one of the errors it catches."""
+    """The guide ``plain_json`` wrote, read back without pydantic. The data is
+    trusted to be of that shape: its checksum says it is what was written.
+
+    Questions and outcomes are made when first looked up: a run reads a few of a
+    large guide's thousands.
+    """
     return Guide(
         scenarios=_build(Scenarios, data["scenarios"]), offices=_build(Offices, data["offices"])
     )
 
 
 Convert = Callable[[Any], Any]
+
+
+class OnDemand(Mapping[str, Any]):
+    """A mapping of a guide's parts, each made from its JSON when first looked up."""
+
+    __slots__ = ("_data", "_made", "_make")
+
+    def __init__(self, data: dict[str, Any], make: Convert) -> None:
+        self._data = data
+        self._make = make
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._made[key]
+        except KeyError:
+            made = self._made[key] = self._make(self._data[key])
+            return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 def _build(part: type, data: dict[str, Any]) -> Any:
@@ -202,6 +240,10 @@ def _item(data: dict[str, str]) -> Localized | Include:
 
 def _of(part: type) -> Convert:
     return lambda data: _build(part, data)
+
+
+def _of_json(part: type) -> Convert:
+    return lambda text: _build(part, json.loads(text))
 
 
 def _each(convert: Convert) -> Convert:
@@ -235,8 +277,8 @@ _FIELDS: dict[type, dict[str, Convert]] = {
     },
     Scenarios: {
         "guide": _of(GuideInfo),
-        "questions": _by_id(_of(Question)),
-        "outcomes": _by_id(_of(Outcome)),
+        "questions": lambda parts: OnDemand(parts, _of_json(Question)),
+        "outcomes": lambda parts: OnDemand(parts, _of_json(Outcome)),
         "shared": _by_id(_each(_text)),
         "laws": _by_id(_of(Law)),
     },

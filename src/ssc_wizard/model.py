@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
@@ -127,6 +127,10 @@ class Localized:
             _plain_is_english,
             schema.no_info_after_validator_function(_in_some_language, by_language),
             ref="Localized",  # one definition in the JSON Schema, used everywhere
+            # Written back as its mapping (the guide's cache).
+            serialization=schema.plain_serializer_function_ser_schema(
+                _root, return_schema=schema.dict_schema()
+            ),
         )
 
     @classmethod
@@ -185,6 +189,10 @@ def _plain_is_english(value: Any) -> Any:
     if isinstance(value, Localized):
         return value.root
     return value if isinstance(value, dict) else {SOURCE: value}
+
+
+def _root(text: Localized) -> dict[Lang, str]:
+    return text.root
 
 
 def _in_some_language(root: dict[Lang, str]) -> Localized:
@@ -373,8 +381,9 @@ class Scenarios:
 
     guide: GuideInfo
     start: Annotated[Id, Field(description="The id of the first question.")]
-    questions: dict[Id, Question]
-    outcomes: dict[Id, Outcome]
+    # Mappings: read from the cache, each is made when first looked up.
+    questions: Mapping[Id, Question]
+    outcomes: Mapping[Id, Outcome]
     shared: Annotated[
         dict[Id, list[Localized]],
         Field(description="Lists of steps or materials written once and included by outcomes."),
@@ -448,7 +457,7 @@ def texts(
     elif dataclasses.is_dataclass(value):
         for part in dataclasses.fields(value):
             yield from texts(getattr(value, part.name), (*path, part.name))
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from texts(item, (*path, key))
     elif isinstance(value, list):

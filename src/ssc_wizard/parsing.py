@@ -10,9 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +34,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
+from ssc_wizard.process import collector_paused
 from ssc_wizard.validators import validator
 from ssc_wizard.yamlio import DataPath, Document
 from ssc_wizard.yamlio import load as load_yaml
@@ -123,22 +122,8 @@ def examine(
     warnings: bool = True,
 ) -> Examination:
     """Every problem in a guide's two texts, each at its file:line:column, in file order."""
-    with _no_garbage_collection():
+    with collector_paused():
         return _examine(scenarios_text, offices_text, scenarios_file, offices_file, warnings)
-
-
-@contextmanager
-def _no_garbage_collection() -> Iterator[None]:
-    """Reading a guide makes a great many objects and no garbage cycles, yet the
-    collector would run over all of them again and again: a third of the time
-    of loading a large guide."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _examine(

@@ -3,13 +3,33 @@ unwind as Ctrl-C does, and the last flush of stdout, where a hang-up shows."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 from ssc_wizard import terminal
 from ssc_wizard.errors import Stopped
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The garbage collector paused while many lasting objects are made.
+
+    Loading modules or a guide makes a great many objects and no garbage
+    cycles, yet the collector would run over all of them again and again: a
+    twentieth of a start-up, a third of the time of reading a large guide.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def flush_stdout() -> None:

@@ -7,16 +7,11 @@ they are made, and free none of them: about a twentieth of a scripted run.
 
 from __future__ import annotations
 
-import gc
+from ssc_wizard.process import collector_paused
 
 
 def main() -> None:
     """Console-script entry point."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         from ssc_wizard.cli import main as run
-    finally:
-        if collecting:
-            gc.enable()
     run()
