@@ -20,6 +20,15 @@ the floor's in the same round, so that a slow round counts against both. The cra
 files (bench/crafted.py: alias bombs, deep nesting, 50 MB, millions of values)
 must each be refused, with exit status 1, in under 2 s and 200 MB.
 
+The tool keeps a cache of the guides it loads, in the folder
+SSC_WIZARD_CACHE_DIR names (SSC_WIZARD_NO_CACHE turns it off; an install
+without a cache ignores both). Every run of the tool is given a cache folder
+of the benchmark's own, so that the user's cache is never touched: one per
+install, kept from run to run and filled by the warm-up round, so that those
+cases measure a guide unchanged since the last run. The generated guides are
+also run the first time: each run with a new, empty cache folder, made before
+the clock starts.
+
 The web pages have a benchmark of their own, bench/web.py (with the web
 extra): the question page, the result page and the JSON API served by uvicorn
 under 50 keep-alive clients, beside a hello-world Starlette page (the floor,
@@ -34,6 +43,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -64,6 +74,15 @@ ENV = {
     "LANG": "C.UTF-8",
     "TERM": "xterm-256color",
 }
+#: The folder the tool keeps its cache of loaded guides in, and what turns the cache off.
+CACHE_DIR, NO_CACHE = "SSC_WIZARD_CACHE_DIR", "SSC_WIZARD_NO_CACHE"
+#: In a case's argv or env, replaced at each run by a new, empty folder of its own,
+#: made before the clock starts and removed after it stops.
+FRESH = "{fresh}"
+#: The guide cache a tool case runs with: kept from run to run, filled by the
+#: warm-up round (the guide unchanged since the last run), or new and empty at
+#: each run (the first time).
+WARM, FIRST_TIME = "unchanged since the last run", "first time"
 
 
 @dataclass
@@ -76,6 +95,10 @@ class Case:
     nodes: int | None = None
     #: The exit status every run must end with.
     code: int = 0
+    #: Set over ENV for this case's runs.
+    env: dict[str, str] = field(default_factory=dict)
+    #: The tool's guide cache: WARM or FIRST_TIME; None for the floors and the peers.
+    cache: str | None = None
     #: One time per round, in the order of the rounds, so that seconds[r] pairs with the floor's.
     seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
@@ -83,6 +106,11 @@ class Case:
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def fresh(self) -> bool:
+        """Whether each run has a new folder of its own (FRESH)."""
+        return any(FRESH in arg for arg in [*self.argv, *self.env.values()])
 
     def ratio(self, floor: Case) -> float:
         """The median, over the rounds both ran, of this case's time over the floor's."""
@@ -116,10 +144,15 @@ os.write(2, tail)
 """
 
 
-def timed_process(argv: list[str], expected: int = 0) -> tuple[float, float]:
-    """Seconds from start to exit, and peak memory (MB), of one run."""
+def timed_process(
+    argv: list[str], expected: int = 0, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Seconds from start to exit, and peak memory (MB), of one run; ``env`` is set over ENV."""
     done = subprocess.run(
-        [PYTHON, "-S", "-c", RUNNER, *argv], capture_output=True, env=ENV, check=True
+        [PYTHON, "-S", "-c", RUNNER, *argv],
+        capture_output=True,
+        env={**ENV, **(env or {})},
+        check=True,
     )
     seconds, peak_kb, code = done.stdout.split()
     if int(code) != expected:
@@ -127,13 +160,18 @@ def timed_process(argv: list[str], expected: int = 0) -> tuple[float, float]:
     return float(seconds), int(peak_kb) / 1024
 
 
-def timed_prompt(argv: list[str], prompt: str) -> float:
-    """Seconds from start until ``prompt`` is on the terminal's screen."""
+def timed_prompt(argv: list[str], prompt: str, env: dict[str, str] | None = None) -> float:
+    """Seconds from start until ``prompt`` is on the terminal's screen; ``env`` is set over ENV."""
     import pexpect  # type: ignore[import-untyped]
 
     start = time.perf_counter()
     child = pexpect.spawn(
-        argv[0], argv[1:], env=ENV, dimensions=(24, 80), encoding="utf-8", timeout=30
+        argv[0],
+        argv[1:],
+        env={**ENV, **(env or {})},
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=30,
     )
     try:
         child.expect_exact(prompt)
@@ -143,7 +181,23 @@ def timed_prompt(argv: list[str], prompt: str) -> float:
         child.close()
 
 
-def measure(cases: list[Case], warmup: bool) -> None:
+def run_once(case: Case, scratch: Path) -> tuple[float, float | None]:
+    """One run of a case: seconds, and peak memory (MB) unless it ran in a terminal."""
+    argv, env = case.argv, case.env
+    fresh = tempfile.mkdtemp(dir=scratch) if case.fresh else None  # before the clock starts
+    if fresh is not None:
+        argv = [arg.replace(FRESH, fresh) for arg in argv]
+        env = {name: value.replace(FRESH, fresh) for name, value in env.items()}
+    try:
+        if case.prompt is not None:
+            return timed_prompt(argv, case.prompt, env), None
+        return timed_process(argv, case.code, env)
+    finally:
+        if fresh is not None:
+            shutil.rmtree(fresh)
+
+
+def measure(cases: list[Case], warmup: bool, scratch: Path) -> None:
     rounds = max(case.runs for case in cases)
     shuffle = random.Random(7).shuffle  # the same order on every machine, a new one each round
     for round_ in range(-1 if warmup else 0, rounds):
@@ -152,10 +206,7 @@ def measure(cases: list[Case], warmup: bool) -> None:
         for case in order:
             if round_ >= case.runs:
                 continue
-            if case.prompt is not None:
-                seconds, peak = timed_prompt(case.argv, case.prompt), None
-            else:
-                seconds, peak = timed_process(case.argv, case.code)
+            seconds, peak = run_once(case, scratch)
             if round_ >= 0:  # the warm-up round fills caches and is not counted
                 case.seconds.append(seconds)
                 if peak is not None:
@@ -173,46 +224,75 @@ def first_question(tool: Path) -> str:
     )
     python = tool.parent / "python"
     return subprocess.run(
-        [str(python), "-c", code], check=True, capture_output=True, text=True, env=ENV
+        [str(python), "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**ENV, NO_CACHE: "1"},  # never the user's cache
     ).stdout.strip()
 
 
-def tool_cases(tool: Path, label: str, runs: int) -> list[Case]:
-    name = f"{label} " if label else ""
-    exe = str(tool)
+def tool_cases(tool: Path, label: str, runs: int, cache: Path) -> list[Case]:
+    """The start-up cases of one install, with its guide cache kept in ``cache``."""
+    prefix = f"{label} " if label else ""
+
+    def case(name: str, argv: list[str], prompt: str | None = None) -> Case:
+        env = {CACHE_DIR: str(cache)}
+        return Case(f"{prefix}{name}", [str(tool), *argv], runs, prompt, env=env, cache=WARM)
+
     return [
-        Case(f"{name}scripted run, --format rich", [exe, *SCRIPTED, "--format", "rich"], runs),
-        Case(f"{name}scripted run, --format json", [exe, *SCRIPTED, "--format", "json"], runs),
-        Case(f"{name}--help", [exe, "--help"], runs),
-        Case(f"{name}check (shipped guide)", [exe, "check"], runs),
-        Case(f"{name}first prompt", [exe], runs, prompt=first_question(tool)),
+        case("scripted run, --format rich", [*SCRIPTED, "--format", "rich"]),
+        case("scripted run, --format json", [*SCRIPTED, "--format", "json"]),
+        case("--help", ["--help"]),
+        case("check (shipped guide)", ["check"]),
+        case("first prompt", [], prompt=first_question(tool)),
     ]
 
 
-def large_cases(tool: Path, folder: Path, sizes: list[int], runs: int) -> list[Case]:
+def large_cases(tool: Path, folder: Path, sizes: list[int], runs: int, cache: Path) -> list[Case]:
+    """Scripted runs and path counts of generated guides: first with an empty
+    cache at each run, then (the largest) with ``cache``, filled by the warm-up round."""
     cases = []
+    warm = {CACHE_DIR: str(cache)}
     for nodes in sizes:
         guide = str(large_guide.write(folder / f"guide-{nodes}", nodes))
         answers = ["-a", "q0=stop", "-a", f"district={large_guide.DISTRICTS[0]}"]
-        size_runs = runs if nodes <= LARGE else max(1, runs // 2)
-        cases += [
+        scripted = [str(tool), "--data-dir", guide, *answers, "--format", "json"]
+        cases.append(
             Case(
-                f"{nodes:,} nodes: load and validate (scripted run)",
-                [str(tool), "--data-dir", guide, *answers, "--format", "json"],
-                size_runs,
+                f"{nodes:,} nodes: scripted run, {FIRST_TIME}",
+                scripted,
+                runs,
                 nodes=nodes,
-            ),
+                env={CACHE_DIR: FRESH},
+                cache=FIRST_TIME,
+            )
+        )
+        if nodes == LARGE:
+            cases.append(
+                Case(
+                    f"{nodes:,} nodes: scripted run, {WARM}",
+                    scripted,
+                    runs,
+                    nodes=nodes,
+                    env=warm,
+                    cache=WARM,
+                )
+            )
+        cases.append(
             Case(
                 f"{nodes:,} nodes: paths (the count)",
                 [str(tool), "paths", "--data-dir", guide],
-                size_runs,
+                runs,
                 nodes=nodes,
-            ),
-        ]
+                env=warm,
+                cache=WARM,
+            )
+        )
     return cases
 
 
-def crafted_cases(tool: Path, folder: Path, runs: int) -> list[Case]:
+def crafted_cases(tool: Path, folder: Path, runs: int, cache: Path) -> list[Case]:
     """Each crafted file as a guide's scenarios.yaml, beside a valid offices.yaml."""
     cases = []
     for n, (name, make) in enumerate(CRAFTED.items()):
@@ -221,7 +301,8 @@ def crafted_cases(tool: Path, folder: Path, runs: int) -> list[Case]:
         (guide / "scenarios.yaml").write_bytes(make())
         (guide / "offices.yaml").write_text(OFFICES, encoding="utf-8")
         argv = [str(tool), "--data-dir", str(guide), "--format", "json"]
-        cases.append(Case(f"crafted: {name}", argv, runs, code=1))
+        env = {CACHE_DIR: str(cache)}
+        cases.append(Case(f"crafted: {name}", argv, runs, code=1, env=env, cache=WARM))
     return cases
 
 
@@ -252,7 +333,7 @@ def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, objec
             by_name["first prompt"].median,
         )
     if LARGE in sizes:
-        load = by_name[f"{LARGE:,} nodes: load and validate (scripted run)"]
+        load = by_name[f"{LARGE:,} nodes: scripted run, {FIRST_TIME}"]
         paths = by_name[f"{LARGE:,} nodes: paths (the count)"]
         target(f"{LARGE:,} nodes: load and validate under 1 s", 1.0, load.median)
         target(f"{LARGE:,} nodes: under 200 MB", 200, max(load.peak_mb + paths.peak_mb), "MB")
@@ -260,8 +341,7 @@ def verdicts(by_name: dict[str, Case], sizes: list[int]) -> list[dict[str, objec
     if len(sizes) > 1:
         start = by_name["scripted run, --format json"].median
         per_node = [
-            (by_name[f"{n:,} nodes: load and validate (scripted run)"].median - start) / n
-            for n in sizes
+            (by_name[f"{n:,} nodes: scripted run, {FIRST_TIME}"].median - start) / n for n in sizes
         ]
         # Linear: the cost of a node is about the same at every size.
         target(
@@ -405,21 +485,28 @@ def main() -> None:
     large_runs = 3 if args.quick else args.large_runs
     sizes = [] if args.no_large or args.crafted else [LARGE] if args.quick else SIZES
     hello = str(BENCH / "hello.py")
-    cases = [Case(FLOOR, [PYTHON, hello], runs)]
-    if not args.crafted:
-        cases += [
-            Case("python -c pass", [PYTHON, "-c", "pass"], runs),
-            Case("floor, in a terminal", [PYTHON, hello], runs, prompt="Hello world"),
-            Case("import questionary", [PYTHON, "-c", "import questionary"], runs),
-            *tool_cases(tool, "", runs),
-        ]
-    if args.against:
-        cases += tool_cases(args.against / "bin" / "ssc-wizard", "[against]", runs)
-    with tempfile.TemporaryDirectory() as folder:
-        cases += large_cases(tool, Path(folder), sizes, large_runs)
-        if not (args.no_large or args.quick):
-            cases += crafted_cases(tool, Path(folder), large_runs)
-        measure(cases, warmup=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        # The guide caches the tool cases keep from run to run (one per install),
+        # so that the user's own cache is never touched.
+        cache, against_cache = folder / "cache", folder / "cache-against"
+        cache.mkdir()
+        against_cache.mkdir()
+        cases = [Case(FLOOR, [PYTHON, hello], runs)]
+        if not args.crafted:
+            cases += [
+                Case("python -c pass", [PYTHON, "-c", "pass"], runs),
+                Case("floor, in a terminal", [PYTHON, hello], runs, prompt="Hello world"),
+                Case("import questionary", [PYTHON, "-c", "import questionary"], runs),
+                *tool_cases(tool, "", runs, cache),
+            ]
+            if args.against:
+                against = args.against / "bin" / "ssc-wizard"
+                cases += tool_cases(against, "[against]", runs, against_cache)
+        cases += large_cases(tool, folder, sizes, large_runs, cache)
+        if args.crafted or not (args.no_large or args.quick):
+            cases += crafted_cases(tool, folder, large_runs, cache)
+        measure(cases, warmup=True, scratch=folder)
 
     by_name = {case.name: case for case in cases}
     floor = by_name[FLOOR]
@@ -437,6 +524,9 @@ def main() -> None:
                 "runs": len(c.seconds),
                 "peak_mb": round(max(c.peak_mb), 1) if c.peak_mb else None,
                 "nodes": c.nodes,
+                "cache": c.cache,
+                # The benchmark's own folder, gone by now, as {tmp}.
+                "env": {k: v.replace(tmp, "{tmp}") for k, v in c.env.items()} or None,
             }
             for c in cases
         ],
