@@ -4,6 +4,7 @@
     python bench/run.py --quick                # no 1,000- and 3,000-node guides, no crafted files
     python bench/run.py --crafted              # only the crafted files, and the floor
     python bench/run.py --against OTHER_VENV   # also time another install, turn by turn
+    python bench/run.py --peers VENV           # copier and cookiecutter from VENV
     python bench/run.py --compare OLD.json NEW.json
 
 Run it with the Python of the virtual environment ssc-wizard is installed in
@@ -37,6 +38,15 @@ install, kept from run to run and filled by the warm-up round, so that those
 cases measure a guide unchanged since the last run. The generated guides are
 also run the first time: each run with a new, empty cache folder, made before
 the clock starts.
+
+Peers, for comparison, have rows too but no target: copier copy --defaults on
+a template of two questions, and cookiecutter --no-input on one of two
+variables (bench/peers/), each answering into a new folder at each run. They
+are looked for beside this Python, then on PATH, or in the virtual
+environment --peers names; one not found is said so and left out:
+
+    python3 -m venv /tmp/peers && /tmp/peers/bin/pip install copier cookiecutter
+    python bench/run.py --peers /tmp/peers
 
 The web pages have a benchmark of their own, bench/web.py (with the web
 extra): the question page, the result page and the JSON API served by uvicorn
@@ -75,6 +85,11 @@ LARGE = 10_000
 #: Fewer runs than this misled: 5 gave 1.10x the floor where 20 paired runs gave 1.3x.
 MIN_RUNS = 15
 FLOOR = "floor: hello-world typer app"
+#: Each peer's row: no target, only its ratio to the floor.
+PEERS = {
+    "copier": "peer: copier copy --defaults (two questions)",
+    "cookiecutter": "peer: cookiecutter --no-input (two variables)",
+}
 #: What refusing a crafted file may cost.
 CRAFTED_SECONDS, CRAFTED_MIB = 2.0, 200
 #: Issue 22's targets for start-up, as paired ratios to the floor.
@@ -117,6 +132,8 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     #: The tool's guide cache: WARM or FIRST_TIME; None for the floors and the peers.
     cache: str | None = None
+    #: A peer's name and version.
+    version: str | None = None
     #: One time per round, in the order of the rounds, so that seconds[r] pairs with the floor's.
     seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
@@ -318,6 +335,61 @@ def large_cases(tool: Path, folder: Path, sizes: list[int], runs: int, cache: Pa
     return cases
 
 
+def find_peer(name: str, venv: Path | None) -> Path | None:
+    """A peer's executable: in ``venv`` if given, else beside this Python, else on PATH."""
+    if venv is not None:
+        found = venv / "bin" / name
+        return found if found.exists() else None
+    beside = Path(PYTHON).parent / name
+    if beside.exists():
+        return beside
+    on_path = shutil.which(name)
+    return Path(on_path) if on_path else None
+
+
+def peer_cases(folder: Path, runs: int, venv: Path | None) -> list[Case]:
+    """What else a help desk might reach for, each answering a tiny template of
+    bench/peers/ with its defaults into a folder of its own at each run."""
+    templates = folder / "peers"
+    shutil.copytree(BENCH / "peers", templates)  # out of the repository: no git for them to see
+    # Cookiecutter's own files (replay_dir) in the benchmark's folder, not the user's home.
+    config = folder / "cookiecutter.yaml"
+    config.write_text(
+        f"replay_dir: {json.dumps(str(folder / 'replay'))}\n"
+        f"cookiecutters_dir: {json.dumps(str(folder / 'cookiecutters'))}\n",
+        encoding="utf-8",
+    )
+    found = {name: find_peer(name, venv) for name in PEERS}
+    cases = []
+    if copier := found["copier"]:
+        # The destination must not exist yet (or --overwrite): a folder in the fresh one.
+        argv = [str(copier), "copy", "--defaults", str(templates / "copier"), f"{FRESH}/project"]
+        cases.append(Case(PEERS["copier"], argv, runs, version=peer_version(copier)))
+    if cookiecutter := found["cookiecutter"]:
+        argv = [str(cookiecutter), "--no-input", str(templates / "cookiecutter"), "-o", FRESH]
+        env = {"COOKIECUTTER_CONFIG": str(config)}
+        version = peer_version(cookiecutter)
+        cases.append(Case(PEERS["cookiecutter"], argv, runs, env=env, version=version))
+    where = f"in {venv / 'bin'}" if venv is not None else f"beside {PYTHON} or on PATH"
+    for name, path in found.items():
+        if path is None:
+            print(
+                f"{name}: not found {where}, so its row is left out; to time it, "
+                "pip install copier cookiecutter into a virtual environment and pass "
+                "--peers VENV",
+                file=sys.stderr,
+            )
+    return cases
+
+
+def peer_version(executable: Path) -> str:
+    """``copier 9.19.1``, ``cookiecutter 2.7.1``: the first two words of --version."""
+    out = subprocess.run(
+        [str(executable), "--version"], capture_output=True, text=True, env=ENV, check=False
+    ).stdout.split()
+    return " ".join(out[:2]).lower()
+
+
 def crafted_cases(tool: Path, folder: Path, runs: int, cache: Path) -> list[Case]:
     """Each crafted file as a guide's scenarios.yaml, beside a valid offices.yaml."""
     cases = []
@@ -477,10 +549,12 @@ def report(results: dict[str, object]) -> str:
         out.append(f"  {'holds' if v['holds'] else 'MISSED':6}  {v['target']}: {shown}")
     info = results["machine"]
     assert isinstance(info, dict)
+    peers = ", ".join(str(r["version"]) for r in rows if r.get("version"))
     out.append(
         f"\n{info['cpu']}, {info['cores']} cores, {info['memory']}, {info['system']}, "
         f"Python {info['python']}, libyaml {'yes' if info['libyaml'] else 'no'}; "
         f"{results['runs']} runs of each start-up case, commit {results['commit']}"
+        + (f"; peers: {peers}" if peers else "")
     )
     return "\n".join(out)
 
@@ -513,6 +587,13 @@ def main() -> None:
         help="3 runs of each large case, only the 10,000-node guide, no crafted files",
     )
     parser.add_argument("--against", type=Path, help="another virtual environment to time too")
+    parser.add_argument(
+        "--peers",
+        type=Path,
+        metavar="VENV",
+        help="the virtual environment holding copier and cookiecutter "
+        "(default: beside this Python, else on PATH)",
+    )
     parser.add_argument("--json", type=Path, default=BENCH / "results.json", help="write here")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("OLD", "NEW"))
     parser.add_argument("--no-large", action="store_true", help="start-up cases only")
@@ -554,6 +635,7 @@ def main() -> None:
             if args.against:
                 against = args.against / "bin" / "ssc-wizard"
                 cases += tool_cases(against, "[against]", runs, against_cache)
+            cases += peer_cases(folder, runs, args.peers)
         cases += large_cases(tool, folder, sizes, large_runs, cache)
         if args.crafted or not (args.no_large or args.quick):
             cases += crafted_cases(tool, folder, large_runs, cache)
@@ -576,6 +658,7 @@ def main() -> None:
                 "peak_mb": round(max(c.peak_mb), 1) if c.peak_mb else None,
                 "nodes": c.nodes,
                 "cache": c.cache,
+                "version": c.version,
                 # The benchmark's own folder, gone by now, as {tmp}.
                 "env": {k: v.replace(tmp, "{tmp}") for k, v in c.env.items()} or None,
             }
