@@ -1,7 +1,7 @@
 """Time ssc-wizard as installed, side by side with the floor, in one run.
 
     python bench/run.py                        # table on screen, JSON in bench/results.json
-    python bench/run.py --quick                # no 1,000- and 3,000-node guides, no crafted files
+    python bench/run.py --quick                # 10,000 nodes only, 3 runs; no crafted files
     python bench/run.py --crafted              # only the crafted files, and the floor
     python bench/run.py --against OTHER_VENV   # also time another install, turn by turn
     python bench/run.py --peers VENV           # copier and cookiecutter from VENV
@@ -12,9 +12,9 @@ Run it with the Python of the virtual environment ssc-wizard is installed in
 people meet the tool. The cases take turns, one run of each per round after a
 warm-up round, so that a slow moment of a shared machine falls on all of them
 alike; within a round the order is shuffled, so that no case always
-follows the same one. Each start-up case runs at least 15 times (--runs):
-fewer misled, five runs of --quick once gave 1.10x the floor where twenty gave
-1.3x. The table gives medians and each case's ratio to the floor: a
+follows the same one. Each start-up case runs at least 15 times (--runs, which
+refuses fewer, even with --quick): fewer misled, five runs once gave 1.10x the
+floor where twenty gave 1.3x. The table gives medians and each case's ratio to the floor: a
 hello-world typer app (bench/hello.py) run by the same Python. The ratio is
 paired: the median, over the rounds, of the case's time in a round divided by
 the floor's in the same round, so that a slow round counts against both. The crafted
