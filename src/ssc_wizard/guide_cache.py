@@ -4,15 +4,17 @@ Reading a guide's YAML and checking it costs little for Jinan's but about a
 second for a guide of 10,000 questions and outcomes, and it needs PyYAML and
 pydantic's validators, which a run that finds its guide here never loads.
 
-A guide is kept as JSON (never pickle: reading the cache can run no code), one
-file per guide folder, with the key of what it was made from: the bytes of
-both files, the tool's version and the languages it speaks. A run whose files
-give another key reads the YAML again, as does any run that finds a file it
-cannot trust: cut short, not JSON, of another shape or format version, or not
-the user's own. Nothing about the cache is ever an error: a cache folder that
-cannot be made or written to is only a slower run. A new entry is written to a
-temporary file and renamed into place, so that runs at the same moment each
-read a whole entry, old or new. ``check`` never reads the cache.
+A guide is kept as lines of JSON (never pickle: reading the cache can run no
+code), one file per guide folder, sealed by a last line with the key of what
+it was made from (the bytes of both files, the tool's version and the
+languages it speaks) and a hash of the lines above. A run whose files give
+another key reads the YAML again, as does any run that finds a file it cannot
+trust: cut short, damaged, of another layout, or not the user's own. Nothing
+about the cache is ever an error: a cache folder that cannot be made or
+written to is only a slower run. A new entry is written to a temporary file
+and renamed into place, so that runs at the same moment each read a whole
+entry, old or new. ``check`` never reads the cache. ``LAYOUT`` changes with
+every change to what ``lines`` writes.
 
 Where: ``SSC_WIZARD_CACHE_DIR`` if set, else the platform's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
@@ -104,19 +106,20 @@ def read(cache: Path, guide_dir: Path, made_from: str) -> Guide | None:
                 return None  # another user's file, in a shared folder: not to be trusted
             if stat.st_size > MAX_ENTRY_BYTES:
                 return None
-            header, body = file.read().split(b"\n", 1)
-        if json.loads(header) != _header(made_from, body):
+            body, last = file.read().rsplit(b"\n", 1)
+        written = hashlib.blake2b(body, digest_size=16)
+        written.update(b"\n")  # the last line break of the body, before the seal
+        if json.loads(last) != _seal(made_from, written):
             return None  # made from other files, by another version, or damaged since
         with collector_paused():
-            return from_plain(json.loads(body))
+            return from_lines(body.split(b"\n"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # missing, cut short, or not ours: read the YAML instead
 
 
-def _header(made_from: str, body: bytes) -> dict[str, object]:
-    """An entry's first line: whose it is, what it was made from, and the hash of the rest."""
-    checksum = hashlib.blake2b(body, digest_size=16).hexdigest()
-    return {"cache": MARK, "layout": LAYOUT, "key": made_from, "body": checksum}
+def _seal(made_from: str, body: Any) -> dict[str, object]:
+    """An entry's last line: whose it is, what it was made from, and the hash of the rest."""
+    return {"cache": MARK, "layout": LAYOUT, "key": made_from, "body": body.hexdigest()}
 
 
 def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
@@ -124,11 +127,13 @@ def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
     temporary = None
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        body = plain_json(guide)
-        header = json.dumps(_header(made_from, body)).encode()
         handle, temporary = tempfile.mkstemp(dir=cache, prefix=".", suffix=".tmp")
         with open(handle, "wb") as file:
-            file.write(header + b"\n" + body)
+            body = hashlib.blake2b(digest_size=16)
+            for line in lines(guide):
+                file.write(line)
+                body.update(line)
+            file.write(json.dumps(_seal(made_from, body)).encode())
         os.replace(temporary, _entry(cache, guide_dir))
         temporary = None
         _prune(cache)
@@ -157,39 +162,47 @@ def _forget(path: Path) -> None:
         path.unlink()
 
 
-def plain_json(guide: Guide) -> bytes:
-    """A guide as JSON: each part as a mapping of its fields, each text as its mapping,
-    and each question and outcome as a JSON text of its own.
+def lines(guide: Guide) -> Iterator[bytes]:
+    """A guide as lines of JSON, each ending in a line break: first all but the
+    questions and outcomes, then one line for each of those.
 
-    Kept as texts, a large guide's thousands of questions and outcomes are
-    read back as that many strings, which the garbage collector never walks,
-    and each is made into a part only when looked up. Written with pydantic's
+    Each part is a mapping of its fields, each text the mapping of its
+    languages. Kept apart, a large guide's thousands of questions and outcomes
+    are read back as that many byte strings, which the garbage collector never
+    walks, and each is made into a part only when looked up; written one by
+    one, the entry never needs the memory of the whole. Written with pydantic's
     serializers, which made the guide just before: the cache is written only
     once a guide has been read from its YAML.
     """
     from ssc_wizard.validators import validator
 
-    scenarios = validator(Scenarios).dump_python(guide.scenarios, mode="json")
-    for many in ("questions", "outcomes"):
-        scenarios[many] = {name: _json(part) for name, part in scenarios[many].items()}
-    offices = validator(Offices).dump_python(guide.offices, mode="json")
-    return _json({"scenarios": scenarios, "offices": offices}).encode()
+    many = {"questions", "outcomes"}
+    rest = {
+        "scenarios": validator(Scenarios).dump_python(guide.scenarios, mode="json", exclude=many),
+        "offices": validator(Offices).dump_python(guide.offices, mode="json"),
+    }
+    yield json.dumps(rest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    for kind, parts, part in (
+        (b"question", guide.scenarios.questions, Question),
+        (b"outcome", guide.scenarios.outcomes, Outcome),
+    ):
+        serializer = validator(part)
+        for name, value in parts.items():
+            yield b"%s\t%s\t%s\n" % (kind, name.encode(), serializer.dump_json(value))
 
 
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def from_plain(data: dict[str, Any]) -> Guide:
-    """The guide ``plain_json`` wrote, read back without pydantic. The data is
-    trusted to be of that shape: its checksum says it is what was written.
-
-    Questions and outcomes are made when first looked up: a run reads a few of a
-    large guide's thousands.
-    """
-    return Guide(
-        scenarios=_build(Scenarios, data["scenarios"]), offices=_build(Offices, data["offices"])
-    )
+def from_lines(body: list[bytes]) -> Guide:
+    """The guide ``lines`` wrote, read back without pydantic. The data is trusted
+    to be of that shape: its checksum says it is what was written."""
+    rest = json.loads(body[0])
+    parts: dict[bytes, dict[str, bytes]] = {b"question": {}, b"outcome": {}}
+    for line in body[1:]:
+        kind, name, data = line.split(b"\t", 2)
+        parts[kind][name.decode()] = data
+    scenarios = rest["scenarios"]
+    scenarios["questions"] = OnDemand(parts[b"question"], _of_json(Question))
+    scenarios["outcomes"] = OnDemand(parts[b"outcome"], _of_json(Outcome))
+    return Guide(scenarios=_build(Scenarios, scenarios), offices=_build(Offices, rest["offices"]))
 
 
 Convert = Callable[[Any], Any]
@@ -200,7 +213,7 @@ class OnDemand(Mapping[str, Any]):
 
     __slots__ = ("_data", "_made", "_make")
 
-    def __init__(self, data: dict[str, Any], make: Convert) -> None:
+    def __init__(self, data: dict[str, bytes], make: Convert) -> None:
         self._data = data
         self._make = make
         self._made: dict[str, Any] = {}
@@ -277,8 +290,7 @@ _FIELDS: dict[type, dict[str, Convert]] = {
     },
     Scenarios: {
         "guide": _of(GuideInfo),
-        "questions": lambda parts: OnDemand(parts, _of_json(Question)),
-        "outcomes": lambda parts: OnDemand(parts, _of_json(Outcome)),
+        # questions and outcomes: made by from_lines, each when first looked up
         "shared": _by_id(_each(_text)),
         "laws": _by_id(_of(Law)),
     },
