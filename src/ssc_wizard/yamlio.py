@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -168,8 +169,8 @@ def dump(data: dict[str, str]) -> str:
 
 
 #: Plain scalars' implicit resolvers by first character, as PyYAML's resolver has
-#: them. It has none for every character (``None``), so a plain scalar whose first
-#: character is not here is text without trying any.
+#: them. The safe loader has none to try on every plain scalar (under ``None``; a
+#: test says so), so one whose first character is not here is text.
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = dict(_Loader.yaml_implicit_resolvers)
 
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
@@ -462,8 +463,9 @@ class _Builder:
 def _path_of(stack: list[Any]) -> DataPath:
     """The path of the innermost list or mapping being read, from those around it.
 
-    Each of them is the newest entry of the one around it, until it ends: the
-    last index of a list, the last key of a mapping (never a duplicate).
+    Each is the newest entry of the one around it until it ends: the last
+    index of a list, or the last key of a mapping (a duplicate key is refused,
+    never put in).
     """
     return tuple(
         len(parent) - 1 if type(parent) is list else next(reversed(parent))
@@ -471,7 +473,7 @@ def _path_of(stack: list[Any]) -> DataPath:
     )
 
 
-def _skip(events: Any) -> None:
+def _skip(events: Iterator[Any]) -> None:
     """Read past the rest of a list or mapping whose start was just read."""
     depth = 1
     for event in events:
