@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ssc_wizard import yamlio
 from ssc_wizard.errors import DataError
 from ssc_wizard.yamlio import MAX_DEPTH, Position, load
+
+from conftest import TESTS
 
 
 def _problems(text: str) -> list[str]:
@@ -188,3 +192,64 @@ def test_an_empty_document_without_a_final_line_break_is_placed_on_its_line(
 ) -> None:
     """libyaml puts it on a line after the last; an editor could not jump there."""
     assert load(text, "f.yaml").locate(()) == end
+
+
+def test_paths_of_typed_scalars_and_positions_hold_after_lists_and_mappings_close() -> None:
+    doc = load("a:\n  - {b: [x, {c: y}], d: 1}\n  - [z, 2.5]\ne: [[w], no]\n", "f.yaml")
+    assert doc.typed_scalars == {
+        ("a", 0, "d"): ("1", "a number"),
+        ("a", 1, 1): ("2.5", "a number"),
+        ("e", 1): ("no", "true/false"),
+    }
+    assert doc.positions[("a", 0, "d")] == Position(2, 25)
+    assert doc.positions[("e", 1)] == Position(4, 10)
+
+
+def test_a_refused_key_drops_its_whole_value_and_reading_goes_on() -> None:
+    assert _problems("a:\n  ? [x, {y: z}]\n  : {v: [1, 2]}\n  1: {w: [3]}\n  b: c\n  b: [d]\n") == [
+        "f.yaml:2:5: a key must be plain text, not a list or mapping",
+        'f.yaml:4:3: the key 1 is read by YAML as a number, not as text; put it in quotes: "1"',
+        "f.yaml:6:3: duplicate key 'b' (first given at line 5)",
+    ]
+
+
+def test_reading_stops_at_the_limit_inside_a_refused_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "MAX_EVENTS", 7)
+    # Stream, document, mapping, a, 1, the key's list and b are 7; its end is the 8th.
+    assert _problems("a: 1\n[b]: [c, d]\n") == [
+        "f.yaml:2:1: a key must be plain text, not a list or mapping",
+        "f.yaml:2:3: the file holds more than 7 YAML values (a list or mapping counts "
+        "twice), far more than a guide needs; reading stopped here",
+    ]
+
+
+def test_only_a_plain_scalars_first_character_can_make_it_typed() -> None:
+    """The loader tries no resolver on a plain scalar whose first character starts no typed one."""
+    assert None not in yamlio._Loader.yaml_implicit_resolvers
+
+
+def _readings(text: str) -> tuple[yamlio._Builder, yamlio._Builder]:
+    first = yamlio._Builder(text, "f.yaml", record=False)
+    second = yamlio._Builder(text, "f.yaml", record=True)
+    first.run()
+    second.run()
+    return first, second
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        path
+        for folder in (TESTS, TESTS.parent / "data", TESTS.parent / "examples")
+        for path in folder.rglob("*.yaml")
+    ),
+    ids=lambda path: str(path.relative_to(TESTS.parent)),
+)
+def test_the_first_reading_and_the_one_noting_positions_agree(path: Path) -> None:
+    """They take different ways through the loop: the first takes most events itself."""
+    first, second = _readings(path.read_text(encoding="utf-8", errors="replace"))
+    assert repr(first.data) == repr(second.data)
+    assert first.typed_scalars == second.typed_scalars
+    assert [(p.line, p.column) for p in first.problems] == [
+        (p.line, p.column) for p in second.problems
+    ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -167,38 +168,30 @@ def dump(data: dict[str, str]) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
-#: Plain scalars' implicit resolvers by first character, as PyYAML's resolver has them.
-_RESOLVERS: dict[str, list[tuple[str, Any]]] = {
-    first: [*resolvers, *_Loader.yaml_implicit_resolvers.get(None, [])]
-    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
-    if first is not None
-}
-_NO_RESOLVERS: list[tuple[str, Any]] = _Loader.yaml_implicit_resolvers.get(None, [])
+#: Plain scalars' implicit resolvers by first character, as PyYAML's resolver has
+#: them. The safe loader has none to try on every plain scalar (under ``None``; a
+#: test says so), so one whose first character is not here is text.
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = dict(_Loader.yaml_implicit_resolvers)
 
-_STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
-_ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
-_VALUES = frozenset({yaml.ScalarEvent, yaml.AliasEvent, *_STARTS})
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING, _LIST = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _LIST_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _NO_ALIASES = "YAML aliases (*name) are not supported here; write the value out in full"
 _NO_ANCHORS = "YAML anchors (&name) are not supported here; remove it"
 _WANT_KEY = object()  # a mapping waiting for its next key
 _DROP = object()  # a mapping whose next value is dropped, its key having been refused
 
 
-class _Open:
-    """A mapping or list still being read."""
-
-    __slots__ = ("key", "path", "value")
-
-    def __init__(self, value: dict[str, Any] | list[Any], path: DataPath) -> None:
-        self.value = value
-        self.path = path
-        # None in a list. A mapping alternates between wanting a key and
-        # holding the key of its next value.
-        self.key: Any = _WANT_KEY if isinstance(value, dict) else None
-
-
 class _Stop(Exception):
     """Reading a file goes no further: the last problem says why."""
+
+
+class _Tags(dict[str, str]):
+    """The tags of plain scalars' texts, each resolved once: a guide repeats its keys."""
+
+    def __missing__(self, value: str) -> str:
+        tag = self[value] = _resolve(value)
+        return tag
 
 
 class _Builder:
@@ -251,7 +244,7 @@ class _Builder:
     def _syntax(self, problem: str, at: int) -> str:
         """libyaml's words for an error at ``text[at]``, with a hint where they are cryptic."""
         if problem == "exceeded maximum nesting depth":
-            return f"the data is nested more than {MAX_DEPTH} levels deep; a guide needs only a few"
+            return _too_deep()
         if self.text[at : at + 1] == "\t":
             return "YAML syntax: found a tab; indent with spaces, never tabs"
         return f"YAML syntax: {problem}"
@@ -276,101 +269,147 @@ class _Builder:
         raise _Stop
 
     def _read(self, loader: Any) -> None:
-        next_event = loader.get_event
+        # The parser making its events takes over half the time of a large
+        # guide, and each step per event here a few percent more: so the loop
+        # takes most of a guide itself (text, new keys, plain mappings and lists,
+        # with no position to note) and leaves the rest to the methods below.
         record = self.record
-        stack: list[_Open] = []
-        top: _Open | None = None
-        dropping = 0  # how deep inside a refused key or value the parser is
+        tags = _Tags()
+        # Counted in C: the loop ends before the stream's end only past MAX_EVENTS.
+        events = itertools.islice(iter(loader.get_event, None), MAX_EVENTS)
+        root: list[Any] = []  # holds the document's value
+        container: Any = root  # the innermost mapping or list being read
+        stack: list[Any] = []  # those around it, the outermost (root) first
+        path: DataPath | None = ()  # container's path; None until needed
+        paths: list[DataPath | None] = []  # those of the ones in stack
+        key: Any = None  # a mapping's next key, or _WANT_KEY or _DROP; None in a list
         documents = 0
-        events = 0
-        while True:
-            event: Any = next_event()
-            kind = type(event)
-            events += 1
-            if events > MAX_EVENTS:
-                self._stop(
-                    event.start_mark,
-                    f"the file holds more than {MAX_EVENTS:,} YAML values (a list or "
-                    "mapping counts twice), far more than a guide needs; reading stopped here",
-                )
-            if dropping:
-                dropping += (kind in _STARTS) - (kind in _ENDS)
-                continue
-            if kind in _VALUES:
-                if top is not None and top.key is _WANT_KEY:
+        try:
+            for event in events:
+                kind = type(event)
+                if kind is _SCALAR:
+                    value = event.value
                     if (
-                        kind is yaml.ScalarEvent
-                        and not record
-                        and event.value not in top.value
-                        and _plain_text(event)
-                    ):
-                        top.key = event.value  # most keys: text, new, and no position wanted
-                    else:
-                        dropping = self._key(top, event)
-                    continue
-                if top is not None and top.key is _DROP:
-                    top.key = _WANT_KEY
-                    dropping = kind in _STARTS
-                    continue
-                if kind is yaml.ScalarEvent and not record and _plain_text(event):
-                    value = event.value  # most of a guide: text, and its position not wanted
-                else:
-                    path = _path_in(top)
-                    mark = event.start_mark
-                    if record:
-                        self.positions[path] = self._position(mark)
-                    if kind is yaml.ScalarEvent:
-                        value = self._scalar(event, path)
-                    elif kind is yaml.AliasEvent:
-                        self._fail(mark, _NO_ALIASES)
-                        value = None
-                    elif len(stack) >= MAX_DEPTH:
-                        self._fail(
-                            mark,
-                            f"the data is nested more than {MAX_DEPTH} levels deep; "
-                            "a guide needs only a few",
+                        not record
+                        and event.anchor is None
+                        and event.tag is None
+                        # Quoted, or plain with no chance of being read as anything but text.
+                        and (
+                            not event.implicit[0]
+                            or value[:1] not in _RESOLVERS
+                            or tags[value] == _TEXT
                         )
-                        value, dropping = None, 1
-                    else:
-                        value = self._collection(event)
-                        opened = _Open(value, path)
-                if top is None:
-                    self.data = value
-                elif isinstance(top.value, list):
-                    top.value.append(value)
-                else:
-                    top.value[top.key] = value
-                    top.key = _WANT_KEY
-                if kind in _STARTS and not dropping:
-                    stack.append(opened)
-                    top = opened
-            elif kind in _ENDS:
-                stack.pop()
-                top = stack[-1] if stack else None
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    self._fail(
-                        event.start_mark,
-                        "the file holds more than one YAML document (a second '---'); keep one",
-                    )
+                    ):
+                        if key is _WANT_KEY:
+                            if value not in container:
+                                key = value
+                                continue
+                        elif key is None:
+                            container.append(value)
+                            continue
+                        elif key is not _DROP:
+                            container[key] = value
+                            key = _WANT_KEY
+                            continue
+                elif kind is _MAPPING_END or kind is _LIST_END:
+                    container, path = stack.pop(), paths.pop()
+                    key = _WANT_KEY if type(container) is dict else None
+                    continue
+                elif kind is _MAPPING or kind is _LIST:
+                    if (
+                        not record
+                        and event.anchor is None
+                        and event.tag is None
+                        and key is not _WANT_KEY
+                        and key is not _DROP
+                        and len(stack) < MAX_DEPTH
+                    ):
+                        opened: Any = {} if kind is _MAPPING else []
+                        if key is None:
+                            container.append(opened)
+                        else:
+                            container[key] = opened
+                        stack.append(container)
+                        paths.append(path)
+                        container, path = opened, None
+                        key = _WANT_KEY if kind is _MAPPING else None
+                        continue
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self._fail(
+                            event.start_mark,
+                            "the file holds more than one YAML document (a second '---'); keep one",
+                        )
+                        return
+                    continue
+                elif kind is yaml.StreamEndEvent:
                     return
-            elif kind is yaml.StreamEndEvent:
-                return
+                elif kind is not _ALIAS:
+                    continue  # the stream's start, a document's end
+                # The rest: a key to check, a value to drop, or one to place with care.
+                if path is None:
+                    path = _path_of(stack)
+                opened = None
+                if key is _WANT_KEY:
+                    key = self._key(container, path, event)
+                elif key is _DROP:  # the value of a refused key
+                    key = _WANT_KEY
+                else:
+                    where = (*path, len(container) if key is None else key) if stack else ()
+                    opened = value = self._value(event, where, len(stack))
+                    if key is None:
+                        container.append(value)
+                    else:
+                        container[key] = value
+                        key = _WANT_KEY
+                if kind is _MAPPING or kind is _LIST:
+                    if opened is None:  # a key, the value of a refused one, or too deep
+                        _skip(events)
+                    else:
+                        stack.append(container)
+                        paths.append(path)
+                        container, path = opened, where
+                        key = _WANT_KEY if kind is _MAPPING else None
+        finally:
+            self.data = root[0] if root else None
+        self._stop(
+            loader.get_event().start_mark,
+            f"the file holds more than {MAX_EVENTS:,} YAML values (a list or "
+            "mapping counts twice), far more than a guide needs; reading stopped here",
+        )
 
-    def _key(self, mapping: _Open, event: Any) -> int:
-        """Take ``event`` as the mapping's next key; 1 if it starts a collection to skip."""
-        mapping.key = _DROP  # unless the key turns out fine
-        if not isinstance(event, yaml.ScalarEvent):
-            if isinstance(event, yaml.AliasEvent):
+    def _value(self, event: Any, path: DataPath, depth: int) -> Any:
+        """The value of an event the loop leaves, at ``path``, ``depth`` lists and mappings deep.
+
+        A list or mapping is returned new and empty, or None if it is too deep.
+        """
+        mark = event.start_mark
+        if self.record:
+            self.positions[path] = self._position(mark)
+        kind = type(event)
+        if kind is _SCALAR:
+            return self._scalar(event, path)
+        if kind is _ALIAS:
+            self._fail(mark, _NO_ALIASES)
+            return None
+        if depth >= MAX_DEPTH:
+            self._fail(mark, _too_deep())
+            return None
+        self._untagged(event)
+        return {} if kind is _MAPPING else []
+
+    def _key(self, mapping: dict[str, Any], path: DataPath, event: Any) -> Any:
+        """What ``event`` makes of the next key of the mapping at ``path``: it, or _DROP."""
+        if type(event) is not _SCALAR:
+            if type(event) is _ALIAS:
                 self._fail(event.start_mark, _NO_ALIASES)
-                return 0
-            self._fail(event.start_mark, "a key must be plain text, not a list or mapping")
-            return 1
+            else:
+                self._fail(event.start_mark, "a key must be plain text, not a list or mapping")
+            return _DROP
         if not self._untagged(event):
-            return 0
+            return _DROP
         key, tag = event.value, _tag(event)
-        assert isinstance(mapping.value, dict)
         if tag == _TAG + "merge":
             self._fail(
                 event.start_mark, "YAML merge keys (<<) are not supported here; write the keys out"
@@ -381,15 +420,15 @@ class _Builder:
                 f"the key {key} is read by YAML as {_TYPED.get(tag, 'a non-text value')}, "
                 f'not as text; put it in quotes: "{key}"',
             )
-        elif key in mapping.value:
-            first = self.key_positions.get((*mapping.path, key))
+        elif key in mapping:
+            first = self.key_positions.get((*path, key))
             where = f" (first given at line {first.line})" if first else ""
             self._fail(event.start_mark, f"duplicate key {key!r}{where}")
         else:
-            mapping.key = key
             if self.record:
-                self.key_positions[(*mapping.path, key)] = self._position(event.start_mark)
-        return 0
+                self.key_positions[(*path, key)] = self._position(event.start_mark)
+            return key
+        return _DROP
 
     def _untagged(self, event: Any) -> bool:
         """Whether a value is written plainly: no anchor and no tag (each is refused)."""
@@ -398,10 +437,6 @@ class _Builder:
         if event.tag is not None:
             self._fail(event.start_mark, f"unsupported YAML tag {event.tag!r}; remove it")
         return event.anchor is None and event.tag is None
-
-    def _collection(self, event: Any) -> dict[str, Any] | list[Any]:
-        self._untagged(event)
-        return {} if isinstance(event, yaml.MappingStartEvent) else []
 
     def _scalar(self, event: Any, path: DataPath) -> Any:
         if not self._untagged(event):
@@ -425,25 +460,44 @@ class _Builder:
         return None
 
 
-def _path_in(container: _Open | None) -> DataPath:
-    """The path of the value about to be put in ``container``."""
-    if container is None:
-        return ()
-    if container.key is None:
-        return (*container.path, len(container.value))
-    return (*container.path, container.key)
+def _path_of(stack: list[Any]) -> DataPath:
+    """The path of the innermost list or mapping being read, from those around it.
+
+    Each is the newest entry of the one around it until it ends: the last
+    index of a list, or the last key of a mapping (a duplicate key is refused,
+    never put in).
+    """
+    return tuple(
+        len(parent) - 1 if type(parent) is list else next(reversed(parent))
+        for parent in stack[1:]  # the root holds the document's value at no path
+    )
 
 
-def _plain_text(event: Any) -> bool:
-    """Whether a scalar is text, written without an anchor or a tag."""
-    return event.anchor is None and event.tag is None and _tag(event) == _TEXT
+def _skip(events: Iterator[Any]) -> None:
+    """Read past the rest of a list or mapping whose start was just read."""
+    depth = 1
+    for event in events:
+        kind = type(event)
+        if kind is _MAPPING or kind is _LIST:
+            depth += 1
+        elif kind is _MAPPING_END or kind is _LIST_END:
+            depth -= 1
+            if not depth:
+                return
+
+
+def _too_deep() -> str:
+    return f"the data is nested more than {MAX_DEPTH} levels deep; a guide needs only a few"
 
 
 def _tag(event: Any) -> str:
-    """The tag YAML 1.1 gives a scalar's plain text (a tag written is refused)."""
-    if event.implicit[0]:
-        value: str = event.value
-        for resolved, pattern in _RESOLVERS.get(value[:1], _NO_RESOLVERS):
-            if pattern.match(value):
-                return resolved
+    """The tag YAML 1.1 gives a scalar (a tag written is refused)."""
+    return _resolve(event.value) if event.implicit[0] else _TEXT
+
+
+def _resolve(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar's text."""
+    for resolved, pattern in _RESOLVERS.get(value[:1], ()):
+        if pattern.match(value):
+            return resolved
     return _TEXT
