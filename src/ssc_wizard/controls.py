@@ -13,11 +13,12 @@ output just as harmless without changing the data it holds.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import shlex
 from collections.abc import Iterable
 from typing import Any, TypeVar
+
+from ssc_wizard.records import Record
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on its
 #: own), Unicode's line and paragraph separators (line breaks to YAML and
@@ -43,7 +44,7 @@ def first_unsafe(text: str) -> str | None:
 
 
 def visible_in(value: T) -> T:
-    """A copy of a frozen dataclass (a result) with every text in it made ``visible``."""
+    """A copy of a record (a result) with every text in it made ``visible``."""
     return _visible_in(value)  # type: ignore[no-any-return]
 
 
@@ -52,11 +53,8 @@ def _visible_in(value: Any) -> Any:
         return visible(value)
     if isinstance(value, tuple):
         return tuple(_visible_in(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _visible_in(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
-        }
-        return dataclasses.replace(value, **changes)
+    if isinstance(value, Record):
+        return value.replace(**{name: _visible_in(getattr(value, name)) for name in value.fields})
     return value
 
 

@@ -8,7 +8,6 @@ missing answers, going back and changing them is ``session``'s business.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from ssc_wizard import ids
 from ssc_wizard.errors import (
@@ -20,10 +19,10 @@ from ssc_wizard.errors import (
     UnknownQuestion,
 )
 from ssc_wizard.model import Choice, Guide, Question
+from ssc_wizard.records import Record
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(Record):
     """The next question to ask, given the answers so far."""
 
     question_id: str
@@ -37,8 +36,7 @@ class Pending:
     can_go_back: bool = False
 
 
-@dataclass(frozen=True)
-class Reached:
+class Reached(Record):
     """The end of a path: the outcome and the answers on the way, in the order asked."""
 
     outcome_id: str

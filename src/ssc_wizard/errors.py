@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import errno
 import inspect
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar, Literal, dataclass_transform
+
+from ssc_wizard.records import Record
 
 if TYPE_CHECKING:
     from ssc_wizard.model import Localized
@@ -174,8 +175,7 @@ class NotAChoiceId(Refusal):
     got: Got
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One thing wrong in a data file, at a position a text editor can jump to."""
 
     file: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from ssc_wizard import ids
@@ -17,6 +16,7 @@ from ssc_wizard.engine import Reached
 from ssc_wizard.errors import UnknownDistrict
 from ssc_wizard.lang import Lang
 from ssc_wizard.model import Guide, Localized
+from ssc_wizard.records import Record
 
 if TYPE_CHECKING:
     from ssc_wizard import output_model  # the shapes only: a JSON run need not load them
@@ -29,22 +29,19 @@ if TYPE_CHECKING:
 SCHEMA_VERSION: Final = 3
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(Record):
     question_id: str
     question: str
     choice_id: str
     choice: str
 
 
-@dataclass(frozen=True)
-class District:
+class District(Record):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class Law:
+class Law(Record):
     law: str
     article: str
     text: str
@@ -53,8 +50,7 @@ class Law:
     why: str | None
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(Record):
     """What an office does in one outcome's procedure."""
 
     outcome_id: str
@@ -62,8 +58,7 @@ class Role:
     text: str
 
 
-@dataclass(frozen=True)
-class OfficeOption:
+class OfficeOption(Record):
     id: str
     name: str
     #: In a result, its role there; in the office list, its role in each outcome.
@@ -80,8 +75,7 @@ class OfficeOption:
     source: str | None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Record):
     lang: Lang
     guide_title: str
     source: str
@@ -131,8 +125,7 @@ class Result:
         }
 
 
-@dataclass(frozen=True)
-class OfficeList:
+class OfficeList(Record):
     """Every office kind of a guide: what ``ssc-wizard offices`` prints."""
 
     lang: Lang

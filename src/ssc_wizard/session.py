@@ -23,12 +23,16 @@ The rules, after GOV.UK's smart answers:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from functools import cached_property
+from types import MappingProxyType
 
 from ssc_wizard.engine import Pending, Reached, answer_problem, check_answers, walk
 from ssc_wizard.errors import OffPath
 from ssc_wizard.model import Guide
+from ssc_wizard.records import Record
+
+#: No answers: a default shared by every record that has none, so it cannot change.
+NOTHING: Mapping[str, str] = MappingProxyType({})
 
 #: What an asker returns to go back instead of answering. Never a valid choice id.
 BACK = "<back>"
@@ -41,12 +45,11 @@ Asker = Callable[[Pending], str]
 Reviewer = Callable[[Reached], str | None]
 
 
-@dataclass(frozen=True)
-class History:
+class History(Record):
     """The answers so far, and what the next question should offer."""
 
     #: Question id to choice id, in the order given.
-    answers: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, str] = NOTHING
     #: Questions answered with ``--answer``: Back passes over them.
     fixed: frozenset[str] = frozenset()
     #: The question the person came back to, and the answer it had.
@@ -70,8 +73,7 @@ class History:
         if isinstance(state, Reached):
             return state
         earlier = self.returned_to
-        return replace(
-            state,
+        return state.replace(
             default=earlier[1] if earlier and earlier[0] == state.question_id else None,
             can_go_back=self._previous(state) is not None,
         )
@@ -92,13 +94,12 @@ class History:
         return next((q for q in reversed(pending.answered) if q not in self.fixed), None)
 
 
-@dataclass(frozen=True)
-class Given:
+class Given(Record):
     """Answers given before anything is asked: by ``--answer`` or from an answers file."""
 
-    answers: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, str] = NOTHING
     #: Where each answer came from, for messages; ``--answer Q=C`` when not set.
-    origins: Mapping[str, str] = field(default_factory=dict)
+    origins: Mapping[str, str] = NOTHING
     #: Answers dropped, not refused, when the path does not ask them: those from
     #: a file after an ``--answer`` flag has taken the path elsewhere.
     optional: frozenset[str] = frozenset()
@@ -108,8 +109,7 @@ class Given:
         return self.origins.get(question_id, default)
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Record):
     """Where a person is in a guide; each step returns the next session.
 
     Immutable, so a front end may keep any session it has seen (a web page's
@@ -117,7 +117,7 @@ class Session:
     """
 
     guide: Guide
-    history: History = field(default_factory=History)
+    history: History = History()
     #: Answers given ahead, checked against the path once it reaches a result;
     #: None once a result has been shown (changing an answer drops the check).
     given: Given | None = None
@@ -154,22 +154,22 @@ class Session:
             problem = answer_problem(self.guide, pending.question_id, choice_id)
             assert problem is not None
             raise problem
-        return replace(self, history=self.history.answer(pending.question_id, choice_id))
+        return self.replace(history=self.history.answer(pending.question_id, choice_id))
 
     def back(self) -> Session:
         """Back to the question answered before the pending one, if there is one."""
         pending = self._pending("go back")
         if not pending.can_go_back:
             raise ValueError(f"there is no question before {pending.question_id!r} to go back to")
-        return replace(self, history=self.history.back(pending))
+        return self.replace(history=self.history.back(pending))
 
     def change(self, question_id: str) -> Session:
         """After a result: ask ``question_id`` again, keeping the answers still on the way."""
         reached = self.reached
         if reached is None or question_id not in reached.answers:
             raise ValueError(f"{question_id!r} is not an answer of a result to change")
-        return replace(
-            self, history=History.changing(reached, question_id, self.history.fixed), given=None
+        return self.replace(
+            history=History.changing(reached, question_id, self.history.fixed), given=None
         )
 
     def start_again(self) -> Session:
