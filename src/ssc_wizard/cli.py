@@ -15,7 +15,6 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -30,6 +29,7 @@ from ssc_wizard.errors import Interrupted, ProblemsFound, Refusal, Stopped, Usag
 from ssc_wizard.formats import Format
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.loader import default_data_dir
+from ssc_wizard.records import Record
 from ssc_wizard.screen import say, say_error
 
 EXIT_BUG = 3
@@ -47,11 +47,11 @@ app = typer.Typer(
 )
 
 
-@dataclass
 class Voice:
     """The language the error boundary speaks: set once the command has chosen one."""
 
-    lang: Lang = "en"
+    def __init__(self, lang: Lang = "en") -> None:
+        self.lang = lang
 
     def __call__(self, lang: Lang) -> None:
         self.lang = lang
@@ -114,8 +114,7 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@dataclass(frozen=True)
-class Common:
+class Common(Record):
     """Options that mean the same to every command, when given before its name."""
 
     format: Format | None = None
