@@ -14,6 +14,7 @@ Two ways to ask, with the same answers:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import unicodedata
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 from ssc_wizard import linebreak, terminal, words
 from ssc_wizard.controls import visible
 from ssc_wizard.engine import Pending
-from ssc_wizard.errors import Interrupted
+from ssc_wizard.errors import Interrupted, Stopped
 from ssc_wizard.lang import Lang
 from ssc_wizard.session import BACK, START_AGAIN
 
@@ -210,7 +211,15 @@ def _arrow_keys(menu: Menu, stream: TextIO) -> str:
     # An error in the menu (the terminal gone) is raised to us, and the CLI
     # says it once; asyncio would also log it to stderr, with its traceback.
     logging.getLogger("asyncio").disabled = True
-    value = str(question.unsafe_ask())
+    try:
+        value = str(question.unsafe_ask())
+    except Stopped:
+        # A signal can land while the menu is being drawn, with the cursor
+        # hidden for the drawing: show it, as the menu would have once drawn.
+        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+            output.show_cursor()
+            output.flush()
+        raise
     _record(output, menu.message, dict(menu.entries)[value], pointer, width)
     return value
 
