@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import stat
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,7 +44,7 @@ def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("*.json"))
+    return sorted(cache.glob(f"*{guide_cache.SUFFIX}"))
 
 
 def copy_of(source: Path, tmp_path: Path) -> Path:
@@ -185,6 +188,76 @@ def test_the_cache_can_be_turned_off(
     assert not cache.exists()
 
 
+def run_with_entry(
+    make: Callable[[Path], None], tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    """A run of the command on a guide whose cache entry ``make`` has replaced."""
+    folder = copy_of(MINI, tmp_path)
+    cache = tmp_path / "cache"
+    env = {**os.environ, guide_cache.FOLDER_VARIABLE: str(cache)}
+    argv = [console_script(), "--data-dir", str(folder), "offices", "--format", "json"]
+    first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert first.returncode == 0, first.stderr
+    (entry,) = entries(cache)
+    entry.unlink()
+    make(entry)
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=20, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, first.stdout, "")
+    return done
+
+
+def make_pipe(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def make_link_to_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def make_device(path: Path) -> None:
+    if os.getuid() != 0:
+        pytest.skip("making a device needs root")
+    os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero's
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "make", [make_pipe, make_link_to_zero, make_device], ids=lambda f: f.__name__
+)
+def test_an_entry_that_is_no_file_is_ignored_without_waiting_or_reading_forever(
+    make: Callable[[Path], None], tmp_path: Path
+) -> None:
+    """A pipe would wait for ever, /dev/zero never end: neither is an entry."""
+    run_with_entry(make, tmp_path)
+
+
+def test_pruning_forgets_only_entries_and_temporary_files_a_killed_run_left(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder set to a folder of the user's own loses nothing of theirs."""
+    monkeypatch.setattr(guide_cache, "KEPT", 1)
+    cache.mkdir()
+    theirs = [cache / f"{n:032x}{guide_cache.SUFFIX}" for n in range(5)]
+    for path in theirs:
+        path.write_text("my notes\n")
+    left = cache / f"{guide_cache.TEMPORARY}abc.tmp"
+    writing = cache / f"{guide_cache.TEMPORARY}def.tmp"
+    for path in (left, writing):
+        path.write_text("half an entry")
+    two_hours_ago = time.time() - 7200
+    os.utime(left, (two_hours_ago, two_hours_ago))
+    for n in range(3):
+        folder = tmp_path / f"guide{n}"
+        folder.mkdir()
+        for name in loader.GUIDE_FILES:
+            (folder / name).write_bytes((MINI / name).read_bytes())
+        load_guide(folder)
+    assert all(path.read_text() == "my notes\n" for path in theirs)
+    assert len(entries(cache)) == len(theirs) + 1
+    assert not left.exists()
+    assert writing.exists()
+
+
 def test_check_always_reads_the_files(guide_dir: GuideDir, cache: Path, no_yaml: None) -> None:
     folder = guide_dir()
     with pytest.raises(AssertionError, match="YAML was read again"):
@@ -205,7 +278,7 @@ def test_entries_are_kept_per_folder_and_the_oldest_go(
         load_guide(folder)
         load_guide(folder)  # a hit writes nothing new
     assert len(entries(cache)) == 3
-    assert not list(cache.glob(".*.tmp"))
+    assert not list(cache.glob(f"{guide_cache.TEMPORARY}*"))
 
 
 @pytest.mark.parametrize(
@@ -226,7 +299,10 @@ def test_entries_are_kept_per_folder_and_the_oldest_go(
         ),
         ("linux", {"HOME": "/home/li", "SSC_WIZARD_CACHE_DIR": "/srv/c"}, "/srv/c"),
         ("linux", {"HOME": "/home/li", "SSC_WIZARD_NO_CACHE": "1"}, None),
+        ("linux", {"HOME": "/home/li", "SSC_WIZARD_NO_CACHE": "yes"}, None),
         ("linux", {"HOME": "/home/li", "SSC_WIZARD_NO_CACHE": ""}, "/home/li/.cache/ssc-wizard"),
+        ("linux", {"HOME": "/home/li", "SSC_WIZARD_NO_CACHE": "0"}, "/home/li/.cache/ssc-wizard"),
+        ("linux", {"HOME": "/home/li", "SSC_WIZARD_NO_CACHE": "off"}, "/home/li/.cache/ssc-wizard"),
         ("linux", {}, None),
     ],
 )
@@ -261,4 +337,4 @@ def test_runs_at_the_same_moment_all_give_the_whole_result(tmp_path: Path) -> No
     assert len(set(outputs)) == 1
     assert json.loads(outputs[0])["outcome"]
     assert len(entries(tmp_path / "cache")) == 1
-    assert not list((tmp_path / "cache").glob(".*.tmp"))
+    assert not list((tmp_path / "cache").glob(f"{guide_cache.TEMPORARY}*"))

@@ -331,17 +331,13 @@ def _shown_dir(ctx: typer.Context) -> str | None:
     return str(chosen) if chosen is not None else None
 
 
-#: What turns SSC_WIZARD_PLAIN off; anything else turns it on, as NO_COLOR does.
-_OFF = {"", "0", "false", "no", "off"}
-
-
 def _plain(ctx: typer.Context) -> bool:
     """--plain given after the command's name or before it, or SSC_WIZARD_PLAIN.
 
     The variable is read here rather than by click, which would stop every
     command over a value it does not take for a boolean.
     """
-    if os.environ.get("SSC_WIZARD_PLAIN", "").strip().lower() not in _OFF:
+    if process.switched_on("SSC_WIZARD_PLAIN"):
         return True
     context: Any = ctx
     while context is not None:

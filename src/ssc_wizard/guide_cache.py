@@ -9,17 +9,19 @@ code), one file per guide folder, sealed by a last line with the key of what
 it was made from (the bytes of both files, the tool's version and the
 languages it speaks) and a hash of the lines above. A run whose files give
 another key reads the YAML again, as does any run that finds a file it cannot
-trust: cut short, damaged, of another layout, or not the user's own. Nothing
-about the cache is ever an error: a cache folder that cannot be made or
-written to is only a slower run. A new entry is written to a temporary file
-and renamed into place, so that runs at the same moment each read a whole
-entry, old or new. ``check`` never reads the cache. ``LAYOUT`` changes with
-every change to what ``lines`` writes.
+trust: cut short, damaged, of another layout, not the user's own, or no
+regular file at all (a link, a pipe, a device). Nothing about the cache is
+ever an error: a cache folder that cannot be made or written to is only a
+slower run. A new entry is written to a temporary file and renamed into
+place, so that runs at the same moment each read a whole entry, old or new.
+Pruning forgets only files that end with an entry's seal. ``check`` never
+reads the cache. ``LAYOUT`` changes with every change to what ``lines``
+writes.
 
 Where: ``SSC_WIZARD_CACHE_DIR`` if set, else the platform's cache folder
 (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
 ``%LOCALAPPDATA%`` on Windows) under ``ssc-wizard``. ``SSC_WIZARD_NO_CACHE``
-set to anything but empty turns it off.
+set to anything but empty, 0, false, no or off turns it off.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from ssc_wizard import __version__
@@ -51,7 +55,7 @@ from ssc_wizard.model import (
     Question,
     Scenarios,
 )
-from ssc_wizard.process import collector_paused
+from ssc_wizard.process import collector_paused, switched_on
 
 FOLDER_VARIABLE = "SSC_WIZARD_CACHE_DIR"
 OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
@@ -59,6 +63,10 @@ OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
 LAYOUT = 1
 #: What marks a file as an entry of this cache.
 MARK = "ssc-wizard guide cache"
+#: An entry's file name is a hash of its guide folder's path, and this.
+SUFFIX = ".guide.jsonl"
+#: What a temporary file, written before it is renamed into an entry, starts with.
+TEMPORARY = ".ssc-wizard-"
 #: Entries kept: the least recently written go first.
 KEPT = 32
 #: Larger than any entry of a guide within the size limit of its files.
@@ -67,7 +75,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 def folder(environ: Mapping[str, str] = os.environ) -> Path | None:
     """Where the cache is kept; None when it is turned off or there is nowhere to keep it."""
-    if environ.get(OFF_VARIABLE):
+    if switched_on(OFF_VARIABLE, environ):
         return None
     if chosen := environ.get(FOLDER_VARIABLE):
         return Path(chosen)
@@ -94,19 +102,16 @@ def key(files: Iterable[bytes]) -> str:
 
 def _entry(cache: Path, guide_dir: Path) -> Path:
     named = hashlib.blake2b(os.fsencode(os.path.abspath(guide_dir)), digest_size=16)
-    return cache / f"{named.hexdigest()}.json"
+    return cache / f"{named.hexdigest()}{SUFFIX}"
 
 
 def read(cache: Path, guide_dir: Path, made_from: str) -> Guide | None:
     """The guide kept for ``guide_dir`` if it was made from ``made_from``, else None."""
     try:
-        with open(_entry(cache, guide_dir), "rb") as file:
-            stat = os.fstat(file.fileno())
-            if hasattr(os, "getuid") and stat.st_uid != os.getuid():
-                return None  # another user's file, in a shared folder: not to be trusted
-            if stat.st_size > MAX_ENTRY_BYTES:
-                return None
-            body, last = file.read().rsplit(b"\n", 1)
+        data = _entry_bytes(_entry(cache, guide_dir))
+        if data is None:
+            return None
+        body, last = data.rsplit(b"\n", 1)
         written = hashlib.blake2b(body, digest_size=16)
         written.update(b"\n")  # the last line break of the body, before the seal
         if json.loads(last) != _seal(made_from, written):
@@ -115,6 +120,25 @@ def read(cache: Path, guide_dir: Path, made_from: str) -> Guide | None:
             return from_lines(body.split(b"\n"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # missing, cut short, or not ours: read the YAML instead
+
+
+#: Opening an entry: never through a link, never waiting on a pipe.
+_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _entry_bytes(path: Path, tail: bool = False) -> bytes | None:
+    """An entry's bytes (or only its last ones), if it is a file of this user's and
+    of a size an entry can have; else None. A link, a pipe or a device never is."""
+    with open(os.open(path, _OPEN), "rb") as file:
+        stat = os.fstat(file.fileno())
+        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_ENTRY_BYTES:
+            return None
+        if hasattr(os, "getuid") and stat.st_uid != os.getuid():
+            return None  # another user's file, in a shared folder: not to be trusted
+        if tail:
+            file.seek(max(0, stat.st_size - 1024))
+        data = file.read(MAX_ENTRY_BYTES + 1)
+    return data if len(data) <= MAX_ENTRY_BYTES else None
 
 
 def _seal(made_from: str, body: Any) -> dict[str, object]:
@@ -126,8 +150,8 @@ def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
     """Keep ``guide`` for the next run; never fails, at worst keeps nothing."""
     temporary = None
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache, prefix=".", suffix=".tmp")
+        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache, prefix=TEMPORARY, suffix=".tmp")
         with open(handle, "wb") as file:
             body = hashlib.blake2b(digest_size=16)
             for line in lines(guide):
@@ -145,9 +169,25 @@ def write(cache: Path, guide_dir: Path, made_from: str, guide: Guide) -> None:
 
 
 def _prune(cache: Path) -> None:
-    entries = sorted(cache.glob("*.json"), key=_written, reverse=True)
+    """Keep the KEPT entries written last; forget temporary files a killed run left."""
+    entries = sorted(
+        (path for path in cache.glob(f"*{SUFFIX}") if _is_entry(path)), key=_written, reverse=True
+    )
     for stale in entries[KEPT:]:
         _forget(stale)
+    an_hour_ago = time.time() - 3600  # no write takes that long: its writer is gone
+    for left in cache.glob(f"{TEMPORARY}*.tmp"):
+        if _written(left) < an_hour_ago:
+            _forget(left)
+
+
+def _is_entry(path: Path) -> bool:
+    """Whether a file is an entry of this cache: one that ends with its seal."""
+    try:
+        data = _entry_bytes(path, tail=True)
+    except OSError:
+        return False
+    return data is not None and f'"cache": "{MARK}"'.encode() in data.rsplit(b"\n", 1)[-1]
 
 
 def _written(path: Path) -> float:

@@ -1,5 +1,6 @@
 """How the process begins and ends: streams the caller closed, signals that
-unwind as Ctrl-C does, and the last flush of stdout, where a hang-up shows."""
+unwind as Ctrl-C does, switches in the environment, the garbage collector's
+pauses, and the last flush of stdout, where a hang-up shows."""
 
 from __future__ import annotations
 
@@ -7,12 +8,20 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import NoReturn
 
 from ssc_wizard import terminal
 from ssc_wizard.errors import Stopped
+
+#: What turns a switch in the environment off; anything else turns it on, as NO_COLOR does.
+_OFF = {"", "0", "false", "no", "off"}
+
+
+def switched_on(name: str, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the environment variable ``name`` is set to turn its switch on."""
+    return environ.get(name, "").strip().lower() not in _OFF
 
 
 @contextmanager
