@@ -41,6 +41,7 @@ from typing import Any
 from ssc_wizard import __version__
 from ssc_wizard.lang import LANGS
 from ssc_wizard.model import (
+    EMPTY_MAP,
     Choice,
     District,
     Guide,
@@ -216,9 +217,9 @@ def lines(guide: Guide) -> Iterator[bytes]:
     """
     from ssc_wizard.validators import validator
 
-    many = {"questions", "outcomes"}
+    scenarios = guide.scenarios.replace(questions=EMPTY_MAP, outcomes=EMPTY_MAP)
     rest = {
-        "scenarios": validator(Scenarios).dump_python(guide.scenarios, mode="json", exclude=many),
+        "scenarios": validator(Scenarios).dump_python(scenarios, mode="json"),
         "offices": validator(Offices).dump_python(guide.offices, mode="json"),
     }
     yield json.dumps(rest, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
@@ -239,7 +240,7 @@ def from_lines(body: list[bytes]) -> Guide:
     for line in body[1:]:
         kind, name, data = line.split(b"\t", 2)
         parts[kind][name.decode()] = data
-    scenarios = rest["scenarios"]
+    scenarios = rest["scenarios"]  # its questions and outcomes were left empty
     scenarios["questions"] = OnDemand(parts[b"question"], _of_json(Question))
     scenarios["outcomes"] = OnDemand(parts[b"outcome"], _of_json(Outcome))
     return Guide(scenarios=_build(Scenarios, scenarios), offices=_build(Offices, rest["offices"]))
@@ -321,6 +322,7 @@ _FIELDS: dict[type, dict[str, Convert]] = {
     Law: {"law": _text, "article": _text, "text": _text, "why": _text},
     OfficeRole: {"role": _text},
     Outcome: {
+        "ask": tuple,
         "title": _text,
         "summary": _text,
         "steps": _each(_item),

@@ -1,10 +1,11 @@
-"""The parts of a guide, as frozen dataclasses, and the shape each YAML file must have.
+"""The parts of a guide, as frozen records, and the shape each YAML file must have.
 
 A guide in use is plain Python objects: making these classes costs a start-up
 almost nothing, and a guide read back from the cache (``guide_cache``) is built
-without pydantic. The annotations also say how each file is validated: the
-loader hands these classes to pydantic (a ``TypeAdapter``) only when it reads a
-guide's YAML, and pydantic builds its validators from them then.
+without pydantic. The annotations also say how each file is validated: when
+the loader reads a guide's YAML, pydantic builds its validators from them
+(``validators``), each part checked as a mapping that takes its fields' keys
+and no other.
 
 Field names are exactly the YAML keys, so a validation error's location is a
 path into the YAML and can be turned into ``file:line:column``. Cross-references
@@ -17,14 +18,14 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from functools import cached_property
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 # Already imported by typer for its own options: naming them here costs nothing.
 from pydantic import (
     AfterValidator,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Strict,
@@ -35,6 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang, resolve
+from ssc_wizard.records import Record
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -45,8 +47,21 @@ if TYPE_CHECKING:
 #: scalar here: YAML's `no` read as false must not quietly become the text "False".
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
 Text = Annotated[str, StringConstraints(min_length=1, strict=True)]
-#: Every part of a guide takes only the keys it names.
-_CLOSED = ConfigDict(extra="forbid")
+#: What a part has where its file gives nothing: shared by all, so it cannot change.
+EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
+
+
+class _Part(Record):
+    """A part of a guide: a frozen record, validated by pydantic (``validators``)
+    as a mapping of its fields' keys and no other."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from ssc_wizard.validators import part_schema
+
+        return part_schema(cls, handler)
 
 
 def _spoken(code: str) -> str:
@@ -202,11 +217,8 @@ def _in_some_language(root: dict[Lang, str]) -> Localized:
     return Localized(root)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class GuideInfo:
+class GuideInfo(_Part):
     """What the guide is, where its facts come from, and where to turn next."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     title: Annotated[Localized, Field(description="The guide's name, shown above every result.")]
     source: Annotated[
@@ -217,11 +229,8 @@ class GuideInfo:
     ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Choice:
+class Choice(_Part):
     """One answer to a question. It leads to a `next` question or to an `outcome`."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     label: Annotated[Localized, Field(description="The answer as people read it.")]
     next: Annotated[Id | None, Field(description="The id of the question asked next.")] = None
@@ -230,11 +239,8 @@ class Choice:
     ] = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Question:
+class Question(_Part):
     """A question with its choices; its key is the id scripts use in `--answer`."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     text: Annotated[Localized, Field(description="The question as people read it.")]
     help: Annotated[
@@ -249,24 +255,21 @@ class Question:
         ),
     ] = None
     choices: Annotated[
-        dict[Id, Choice],
+        Mapping[Id, Choice],
         Field(description="The answers, in the order offered; the keys are ids."),
-    ] = field(default_factory=dict)
+    ] = EMPTY_MAP
     retired: Annotated[
-        dict[Id, Localized],
+        Mapping[Id, Localized],
         Field(
             description="Choice ids no longer offered, each with what to choose instead: an "
             "old answer that gives one is refused with this text, never taken to mean another "
             "choice."
         ),
-    ] = field(default_factory=dict)
+    ] = EMPTY_MAP
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Include:
+class Include(_Part):
     """A list item that stands for a whole list from `shared`."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     include: Annotated[Id, Field(description="The id of a list under `shared`.")]
 
@@ -284,11 +287,8 @@ Item = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Law:
+class Law(_Part):
     """A legal provision an outcome rests on, in its own words."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     law: Annotated[Localized, Field(description="The law's name.")]
     article: Annotated[Localized, Field(description="The article or section (and paragraph).")]
@@ -321,11 +321,8 @@ def _role_given(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OfficeRole:
+class OfficeRole(_Part):
     """An office an outcome sends people to, and what it does in that procedure."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     office: Annotated[Id, Field(description="The id of an office in offices.yaml.")]
     role: Annotated[
@@ -337,21 +334,18 @@ class OfficeRole:
     ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Outcome:
+class Outcome(_Part, kw_only=True):
     """Where a path ends: the procedure people are shown."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     title: Annotated[Localized, Field(description="A short heading.")]
     summary: Annotated[Localized, Field(description="What to do, in a sentence or two.")]
     ask: Annotated[
-        list[Id],
+        tuple[Id, ...],
         Field(
             description="Questions asked once the outcome is reached, to fill in details "
             "(the district)."
         ),
-    ] = field(default_factory=list)
+    ] = ()
     steps: Annotated[
         list[Item],
         Field(description="What to do, in order; `- include: NAME` for a shared list."),
@@ -373,11 +367,8 @@ class Outcome:
     legal_basis: Annotated[list[Id], Field(description="Ids of the laws under `laws` it rests on.")]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Scenarios:
+class Scenarios(_Part):
     """scenarios.yaml: the questions, the outcomes, and the text they share."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     guide: GuideInfo
     start: Annotated[Id, Field(description="The id of the first question.")]
@@ -385,12 +376,10 @@ class Scenarios:
     questions: Mapping[Id, Question]
     outcomes: Mapping[Id, Outcome]
     shared: Annotated[
-        dict[Id, list[Localized]],
+        Mapping[Id, list[Localized]],
         Field(description="Lists of steps or materials written once and included by outcomes."),
-    ] = field(default_factory=dict)
-    laws: Annotated[dict[Id, Law], Field(description="Laws the outcomes cite.")] = field(
-        default_factory=dict
-    )
+    ] = EMPTY_MAP
+    laws: Annotated[Mapping[Id, Law], Field(description="Laws the outcomes cite.")] = EMPTY_MAP
 
 
 def _details_need_a_source(office: Office) -> Office:
@@ -402,11 +391,8 @@ def _details_need_a_source(office: Office) -> Office:
     return office
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Office:
+class Office(_Part):
     """A kind of office; its key is the id outcomes use."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     name: Annotated[Localized, Field(description="The office's name as people read it.")]
     per_district: Annotated[
@@ -426,26 +412,20 @@ class Office:
     ] = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class District:
+class District(_Part):
     """A district (or county); its key is the choice id of the district question."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     name: Annotated[Localized, Field(description="The district's name.")]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Offices:
+class Offices(_Part):
     """offices.yaml: the kinds of office, and the districts."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = _CLOSED
 
     offices: dict[Id, Annotated[Office, AfterValidator(_details_need_a_source)]]
     districts: Annotated[
-        dict[Id, District],
+        Mapping[Id, District],
         Field(description="Offered by a question with `choices_from: districts`."),
-    ] = field(default_factory=dict)
+    ] = EMPTY_MAP
 
 
 def texts(
@@ -454,9 +434,9 @@ def texts(
     """Every text in a part of a guide, with its path (its YAML keys and list indexes)."""
     if isinstance(value, Localized):
         yield path, value
-    elif dataclasses.is_dataclass(value):
-        for part in dataclasses.fields(value):
-            yield from texts(getattr(value, part.name), (*path, part.name))
+    elif isinstance(value, Record):
+        for name in value.fields:
+            yield from texts(getattr(value, name), (*path, name))
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from texts(item, (*path, key))
@@ -465,17 +445,17 @@ def texts(
             yield from texts(item, (*path, index))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Guide:
+class Guide(Record):
     """Both files of a guide, checked to fit together."""
 
     scenarios: Scenarios
     offices: Offices
-    # Each question's choices, made once: a web server asks for them many times
-    # a request.
-    _choices: dict[str, dict[str, Choice]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+
+    @cached_property
+    def _choices(self) -> dict[str, dict[str, Choice]]:
+        # Each question's choices, made once: a web server asks for them many
+        # times a request.
+        return {}
 
     def choices(self, question_id: str) -> dict[str, Choice]:
         """Every choice of a question, in the order offered, districts first.

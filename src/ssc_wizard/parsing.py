@@ -7,7 +7,6 @@ its files needs: ``loader`` imports it when the cache has no guide to give.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import difflib
 from collections.abc import Iterable, Iterator
@@ -35,6 +34,7 @@ from ssc_wizard.model import (
     Scenarios,
 )
 from ssc_wizard.process import collector_paused
+from ssc_wizard.records import Record
 from ssc_wizard.validators import validator
 from ssc_wizard.yamlio import DataPath, Document
 from ssc_wizard.yamlio import load as load_yaml
@@ -61,7 +61,7 @@ _PLACES: dict[type, str] = {
 
 def _keys_of(model: type) -> Iterable[str]:
     """The keys a part takes: a text's are the codes of its languages."""
-    return LANGS if model is Localized else (part.name for part in dataclasses.fields(model))
+    return model.fields if issubclass(model, Record) else LANGS
 
 
 _KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
@@ -182,23 +182,12 @@ def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
     """pydantic's errors, located in the YAML and said in a maintainer's words."""
     seen: set[tuple[DataPath, str]] = set()
     for error in exc.errors(include_url=False):
-        error["type"] = _AS_MAPPING.get(error["type"], error["type"])
         path, name, is_key = _resolve(error["loc"], doc.data)
         message = _message(error, path, name, doc)
         if (path, message) in seen:
             continue
         seen.add((path, message))
         yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
-
-
-#: pydantic checks a dataclass as the arguments of a call: its errors, as of a mapping's keys.
-_AS_MAPPING = {
-    "unexpected_keyword_argument": "extra_forbidden",
-    "missing_keyword_only_argument": "missing",
-    "missing_argument": "missing",
-    "dataclass_type": "dict_type",
-    "dataclass_args_type": "dict_type",
-}
 
 
 def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:

@@ -20,15 +20,20 @@ from typing import Any, ClassVar, Self, dataclass_transform
 @dataclass_transform(frozen_default=True)
 class Record:
     """Fields are the class's annotations, in order; a field with a value in the
-    class body has it as its default (an immutable one: it is shared)."""
+    class body has it as its default (an immutable one: it is shared). With
+    ``kw_only=True`` in the class's bases, fields are given by name only, and
+    one without a default may follow one with."""
 
     __slots__ = ()
     #: The fields, in order, with the parents' first.
     fields: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
+    #: Fields given by name only (``class Part(Record, kw_only=True)``).
+    _kw_only: ClassVar[bool] = False
 
-    def __init_subclass__(cls) -> None:
+    def __init_subclass__(cls, *, kw_only: bool = False) -> None:
         super().__init_subclass__()
+        cls._kw_only = kw_only
         declared = [
             name
             for name, kind in inspect.get_annotations(cls).items()
@@ -44,6 +49,8 @@ class Record:
 
     def __init__(self, *values: Any, **named: Any) -> None:
         fields = self.fields
+        if values and self._kw_only:
+            raise TypeError(f"{type(self).__name__} takes its fields by name, got {values!r}")
         if len(values) > len(fields):
             raise TypeError(f"{type(self).__name__} takes {len(fields)} fields, got {values!r}")
         given = dict(zip(fields, values, strict=False))
