@@ -18,7 +18,7 @@ import pytest
 from ssc_wizard import guide_cache, loader
 from ssc_wizard.errors import DataError
 from ssc_wizard.loader import default_data_dir, examine_guide, load_guide
-from ssc_wizard.model import texts
+from ssc_wizard.model import Choice, texts
 from ssc_wizard.starter import example_dir
 
 from conftest import MINI, GuideDir, console_script
@@ -154,6 +154,16 @@ def test_an_entry_of_another_version_or_layout_is_a_miss(
     assert guide_cache.key(loader.read_folder(folder).values()) != made_from
     monkeypatch.setattr(guide_cache, "LAYOUT", guide_cache.LAYOUT + 1)
     assert guide_cache.read(cache, folder, made_from) is None
+
+
+def test_a_build_whose_parts_have_other_fields_has_other_keys(
+    guide_dir: GuideDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A development build of the same version may add a field to a part."""
+    files = loader.read_folder(guide_dir()).values()
+    before = guide_cache.key(files)
+    monkeypatch.setattr(Choice, "fields", (*Choice.fields, "hint"))
+    assert guide_cache.key(files) != before
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="chown needs root")

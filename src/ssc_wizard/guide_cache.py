@@ -57,6 +57,7 @@ from ssc_wizard.model import (
     Scenarios,
 )
 from ssc_wizard.process import collector_paused, switched_on
+from ssc_wizard.records import Record
 
 FOLDER_VARIABLE = "SSC_WIZARD_CACHE_DIR"
 OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
@@ -93,9 +94,12 @@ def folder(environ: Mapping[str, str] = os.environ) -> Path | None:
 
 
 def key(files: Iterable[bytes]) -> str:
-    """What a guide is made from, as a hash: its files, this version, its languages."""
+    """What a guide is made from, as a hash: its files, this version, its languages,
+    and the fields of its parts (a build of the same version may change them)."""
+    fields = " ".join(f"{part.__name__}:{','.join(part.fields)}" for part in _FIELDS)
+    made = f"{LAYOUT} {__version__} {' '.join(LANGS)} {fields}"
     digest = hashlib.blake2b(digest_size=32)
-    for part in (f"{LAYOUT} {__version__} {' '.join(LANGS)}".encode(), *files):
+    for part in (made.encode(), *files):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
@@ -309,7 +313,7 @@ def _by_id(convert: Convert) -> Convert:
 
 
 #: How each field that is not a plain value is made back, part by part.
-_FIELDS: dict[type, dict[str, Convert]] = {
+_FIELDS: dict[type[Record], dict[str, Convert]] = {
     GuideInfo: {"title": _text, "source": _text, "more_help": _text},
     Choice: {"label": _text},
     Question: {
