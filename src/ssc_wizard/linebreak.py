@@ -25,7 +25,13 @@ def is_wide(char: str) -> bool:
 
 
 def cells(text: str) -> int:
+    if text.isascii():  # most of a guide in English, and every id: no wide character
+        return len(text)
     return sum(2 if is_wide(char) else 1 for char in text)
+
+
+def _narrow(char: str) -> bool:
+    return False
 
 
 def units(text: str) -> list[str]:
@@ -34,12 +40,13 @@ def units(text: str) -> list[str]:
     A piece is a word of other characters, or one wide character, joined to
     the punctuation that may not be parted from it.
     """
+    wide = _narrow if text.isascii() else is_wide
     pieces: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
         end = start + 1
-        if not is_wide(text[start]) and not text[start].isspace():
-            while end < len(text) and not text[end].isspace() and not is_wide(text[end]):
+        if not wide(text[start]) and not text[start].isspace():
+            while end < len(text) and not text[end].isspace() and not wide(text[end]):
                 end += 1
         while end < len(text) and text[end].isspace():
             end += 1
@@ -63,6 +70,11 @@ def break_offsets(text: str, width: int) -> list[int]:
         if used and used + cells(piece.rstrip()) > width:
             offsets.append(position)
             used = 0
+        size = cells(piece)
+        if used + size <= width:  # the whole piece fits: no character of it breaks
+            used += size
+            position += len(piece)
+            continue
         for char in piece:
             size = cells(char)
             if used + size > width and not char.isspace() and used:

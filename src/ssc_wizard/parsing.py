@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ssc_wizard.checks import Finding, check_guide, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity
 from ssc_wizard.lang import LANGS
+from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
 from ssc_wizard.model import (
     Choice,
     District,
@@ -38,9 +39,6 @@ from ssc_wizard.records import Record
 from ssc_wizard.validators import validator
 from ssc_wizard.yamlio import DataPath, Document
 from ssc_wizard.yamlio import load as load_yaml
-
-SCENARIOS_FILE = "scenarios.yaml"
-OFFICES_FILE = "offices.yaml"
 
 #: Every model, named as an author thinks of it: to say where a misplaced key goes.
 _PLACES: dict[type, str] = {
