@@ -36,11 +36,12 @@ REFUSALS = {"ssc_wizard.suggest"}
 WEB = {"starlette", "jinja2", "uvicorn", "anyio", "ssc_wizard.web", "ssc_wizard.commands.serve"}
 
 
-def imported(argv: list[str]) -> set[str]:
+def fresh_python(argv: list[str], cache: str) -> str:
+    """A fresh Python's stderr, run with no variable of ours but the guide cache."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SSC_WIZARD_")}
-    env["SSC_WIZARD_CACHE_DIR"] = os.environ["SSC_WIZARD_CACHE_DIR"]  # the tests' own
+    env["SSC_WIZARD_CACHE_DIR"] = cache
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "ssc_wizard", *argv],
+        [sys.executable, *argv],
         capture_output=True,
         text=True,
         timeout=60,
@@ -49,9 +50,17 @@ def imported(argv: list[str]) -> set[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done.stderr
+
+
+def imported(argv: list[str]) -> set[str]:
+    # The tests' own guide cache, kept across the session.
+    stderr = fresh_python(
+        ["-X", "importtime", "-m", "ssc_wizard", *argv], os.environ["SSC_WIZARD_CACHE_DIR"]
+    )
     modules = {
         line.rsplit("|", 1)[1].strip()
-        for line in done.stderr.splitlines()
+        for line in stderr.splitlines()
         if line.startswith("import time:")
     }
     assert {"ssc_wizard.cli", "ssc_wizard.loader"} <= modules  # the list is really read
@@ -129,19 +138,7 @@ main()
 
 
 def built_and_imported(argv: list[str], cache: Path) -> tuple[set[str], set[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SSC_WIZARD_")}
-    env["SSC_WIZARD_CACHE_DIR"] = str(cache)
-    done = subprocess.run(
-        [sys.executable, "-c", SPY, *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = done.stderr.rsplit("BUILT ", 1)[1]
+    report = fresh_python(["-c", SPY, *argv], str(cache)).rsplit("BUILT ", 1)[1]
     built, modules = report.split(" MODULES ")
     return set(ast.literal_eval(built)), set(ast.literal_eval(modules))
 
