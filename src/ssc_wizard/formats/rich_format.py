@@ -131,7 +131,10 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
         console.print()
         console.print(
             Panel(
-                Text(result.note), title=words.NOTE(lang), title_align="left", border_style="yellow"
+                Text(result.note),
+                title=Text(words.NOTE(lang)),
+                title_align="left",
+                border_style="yellow",
             )
         )
 
@@ -194,8 +197,10 @@ def _offices_table(
     from ssc_wizard.rich_text import BreakingText as Text
 
     table = Table(box=box.SIMPLE_HEAD, leading=1)
-    table.add_column(words.OFFICE(lang), style="bold", overflow="fold", ratio=2)
-    table.add_column(words.ROLE(lang), overflow="fold", ratio=3)
+    # Every cell is a Text: a plain string would be read as markup, and its
+    # :codes: as emoji (a table of thousands, loaded for the purpose).
+    table.add_column(Text(words.OFFICE(lang)), style="bold", overflow="fold", ratio=2)
+    table.add_column(Text(words.ROLE(lang)), overflow="fold", ratio=3)
     for office in offices:
         name = Text(office.name)
         place = office_place(office, lang)
@@ -228,5 +233,5 @@ def _hanging(markers: Sequence[str], items: Sequence[str]) -> Table:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for marker, item in zip(markers, items, strict=True):
-        grid.add_row(marker, Text(item))
+        grid.add_row(Text(marker), Text(item))
     return grid
