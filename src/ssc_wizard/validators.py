@@ -8,6 +8,7 @@ never pays for it, and a guide read from YAML pays once per process.
 from __future__ import annotations
 
 import functools
+import os
 import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, NotRequired
@@ -27,7 +28,21 @@ if TYPE_CHECKING:
 @functools.cache
 def validator(part: type) -> TypeAdapter[Any]:
     """The validator of a part of a guide (``Scenarios``, ``Offices``, ``Localized``, ...)."""
-    return TypeAdapter(part)
+    # Without plugins, as typer builds its own: pydantic would look through
+    # every installed package for one (4 ms among 50 packages), and a plugin
+    # has no business watching a guide being read.
+    previous = os.environ.get(_PLUGINS)
+    os.environ[_PLUGINS] = "__all__"
+    try:
+        return TypeAdapter(part)
+    finally:
+        if previous is None:
+            del os.environ[_PLUGINS]
+        else:
+            os.environ[_PLUGINS] = previous
+
+
+_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def part_schema(part: type[Record], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
