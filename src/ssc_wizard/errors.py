@@ -7,11 +7,10 @@ that code in one place (``cli.error_boundary``), so no other module exits.
 from __future__ import annotations
 
 import errno
-import inspect
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar, Literal, dataclass_transform
 
-from ssc_wizard.records import Record
+from ssc_wizard.records import Record, declare_fields
 
 if TYPE_CHECKING:
     from ssc_wizard.model import Localized
@@ -63,10 +62,7 @@ class Refusal(UsageError):
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        declared = inspect.get_annotations(cls)
-        cls.fields = (*cls.fields, *(n for n, kind in declared.items() if "ClassVar" not in kind))
-        # mypy knows the attribute from dataclass_transform, and will not have it set.
-        setattr(cls, "__match_args__", cls.fields)  # noqa: B010
+        declare_fields(cls)
 
     def __init__(self, *values: object) -> None:
         if len(values) != len(self.fields):

@@ -17,6 +17,19 @@ from dataclasses import FrozenInstanceError
 from typing import Any, ClassVar, Self, dataclass_transform
 
 
+def declare_fields(cls: Any) -> list[str]:
+    """Add the fields a class annotates itself (not its ClassVars) to those of its
+    parents, in ``cls.fields``, and return them: a dataclass's fields, found
+    without making a dataclass. Records and refusals (``errors``) are declared so."""
+    declared = [
+        n for n, kind in inspect.get_annotations(cls).items() if "ClassVar" not in str(kind)
+    ]
+    cls.fields = (*cls.fields, *declared)
+    # mypy knows the attribute from dataclass_transform, and will not have it set.
+    setattr(cls, "__match_args__", cls.fields)  # noqa: B010
+    return declared
+
+
 @dataclass_transform(frozen_default=True)
 class Record:
     """Fields are the class's annotations, in order; a field with a value in the
@@ -34,18 +47,11 @@ class Record:
     def __init_subclass__(cls, *, kw_only: bool = False) -> None:
         super().__init_subclass__()
         cls._kw_only = kw_only
-        declared = [
-            name
-            for name, kind in inspect.get_annotations(cls).items()
-            if not str(kind).startswith(("ClassVar", "typing.ClassVar"))
-        ]
-        cls.fields = (*cls.fields, *declared)
+        declared = declare_fields(cls)
         cls._defaults = {
             **cls._defaults,
             **{name: cls.__dict__[name] for name in declared if name in cls.__dict__},
         }
-        # mypy knows the attribute from dataclass_transform, and will not have it set.
-        setattr(cls, "__match_args__", cls.fields)  # noqa: B010
 
     def __init__(self, *values: Any, **named: Any) -> None:
         fields = self.fields

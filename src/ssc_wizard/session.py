@@ -24,15 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from types import MappingProxyType
 
 from ssc_wizard.engine import Pending, Reached, answer_problem, check_answers, walk
 from ssc_wizard.errors import OffPath
-from ssc_wizard.model import Guide
+from ssc_wizard.model import EMPTY_MAP, Guide
 from ssc_wizard.records import Record
-
-#: No answers: a default shared by every record that has none, so it cannot change.
-NOTHING: Mapping[str, str] = MappingProxyType({})
 
 #: What an asker returns to go back instead of answering. Never a valid choice id.
 BACK = "<back>"
@@ -49,7 +45,7 @@ class History(Record):
     """The answers so far, and what the next question should offer."""
 
     #: Question id to choice id, in the order given.
-    answers: Mapping[str, str] = NOTHING
+    answers: Mapping[str, str] = EMPTY_MAP
     #: Questions answered with ``--answer``: Back passes over them.
     fixed: frozenset[str] = frozenset()
     #: The question the person came back to, and the answer it had.
@@ -97,9 +93,9 @@ class History(Record):
 class Given(Record):
     """Answers given before anything is asked: by ``--answer`` or from an answers file."""
 
-    answers: Mapping[str, str] = NOTHING
+    answers: Mapping[str, str] = EMPTY_MAP
     #: Where each answer came from, for messages; ``--answer Q=C`` when not set.
-    origins: Mapping[str, str] = NOTHING
+    origins: Mapping[str, str] = EMPTY_MAP
     #: Answers dropped, not refused, when the path does not ask them: those from
     #: a file after an ``--answer`` flag has taken the path elsewhere.
     optional: frozenset[str] = frozenset()
