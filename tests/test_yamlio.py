@@ -138,7 +138,11 @@ def test_every_tag_and_anchor_is_refused_even_a_harmless_one(text: str, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 2024-02-30\n", "'2024-02-30' is not a date"),
+        (
+            "a: 2024-02-30\n",
+            "'2024-02-30' is not a date: there is no such day (or time); write a day as "
+            'YYYY-MM-DD, such as 2026-03-01, or a text in quotes: "..."',
+        ),
         ("a: =\n", "YAML reads = as 'tag:yaml.org,2002:value'; put it in quotes"),
     ],
 )

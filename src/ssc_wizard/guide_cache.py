@@ -27,6 +27,7 @@ set to anything but empty, 0, false, no or off turns it off.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import json
 import os
@@ -55,6 +56,8 @@ from ssc_wizard.model import (
     Outcome,
     Question,
     Scenarios,
+    Source,
+    SourcedText,
 )
 from ssc_wizard.process import collector_paused, switched_on
 from ssc_wizard.records import Record
@@ -62,7 +65,7 @@ from ssc_wizard.records import Record
 FOLDER_VARIABLE = "SSC_WIZARD_CACHE_DIR"
 OFF_VARIABLE = "SSC_WIZARD_NO_CACHE"
 #: Changes whenever the layout of an entry does: an entry of another layout is a miss.
-LAYOUT = 1
+LAYOUT = 2
 #: What marks a file as an entry of this cache.
 MARK = "ssc-wizard guide cache"
 #: An entry's file name is a hash of its guide folder's path, and this.
@@ -291,9 +294,19 @@ def _text(data: dict[str, str] | None) -> Localized | None:
     return None if data is None else Localized(data)
 
 
-def _item(data: dict[str, str]) -> Localized | Include:
-    # An include's key is not a language's code: it cannot be taken for a text.
-    return Include(**data) if "include" in data else Localized(data)
+def _day(data: str | None) -> datetime.date | None:
+    return None if data is None else datetime.date.fromisoformat(data)
+
+
+def _source(data: dict[str, Any] | None) -> Source | None:
+    return None if data is None else _build(Source, data)
+
+
+def _item(data: dict[str, Any]) -> Localized | SourcedText | Include:
+    # Neither `include` nor `text` is a language's code: no item is taken for another.
+    if "include" in data:
+        return Include(**data)
+    return _build(SourcedText, data) if "text" in data else Localized(data)
 
 
 def _of(part: type) -> Convert:
@@ -314,7 +327,9 @@ def _by_id(convert: Convert) -> Convert:
 
 #: How each field that is not a plain value is made back, part by part.
 _FIELDS: dict[type[Record], dict[str, Convert]] = {
-    GuideInfo: {"title": _text, "source": _text, "more_help": _text},
+    GuideInfo: {"title": _text, "source": _text, "more_help": _text, "checked": _day},
+    Source: {"title": _text},
+    SourcedText: {"text": _text, "source": _source, "checked": _day},
     Choice: {"label": _text},
     Question: {
         "text": _text,
@@ -323,7 +338,14 @@ _FIELDS: dict[type[Record], dict[str, Convert]] = {
         "retired": _by_id(_text),
     },
     Include: {},
-    Law: {"law": _text, "article": _text, "text": _text, "why": _text},
+    Law: {
+        "law": _text,
+        "article": _text,
+        "text": _text,
+        "why": _text,
+        "source": _source,
+        "checked": _day,
+    },
     OfficeRole: {"role": _text},
     Outcome: {
         "ask": tuple,
@@ -333,14 +355,22 @@ _FIELDS: dict[type[Record], dict[str, Convert]] = {
         "note": _text,
         "offices": _each(_of(OfficeRole)),
         "materials": _each(_item),
+        "source": _source,
+        "checked": _day,
     },
     Scenarios: {
         "guide": _of(GuideInfo),
         # questions and outcomes: made by from_lines, each when first looked up
-        "shared": _by_id(_each(_text)),
+        "shared": _by_id(_each(_item)),
         "laws": _by_id(_of(Law)),
     },
-    Office: {"name": _text, "address": _text, "hours": _text},
+    Office: {
+        "name": _text,
+        "address": _text,
+        "hours": _text,
+        "source": _source,
+        "checked": _day,
+    },
     District: {"name": _text},
     Offices: {"offices": _by_id(_of(Office)), "districts": _by_id(_of(District))},
 }

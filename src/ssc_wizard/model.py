@@ -16,7 +16,9 @@ path into the YAML and can be turned into ``file:line:column``. Cross-references
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import inspect
+import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -28,6 +30,7 @@ from pydantic import (
     BeforeValidator,
     Discriminator,
     Field,
+    PlainValidator,
     Strict,
     StringConstraints,
     Tag,
@@ -35,6 +38,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ssc_wizard.controls import first_unsafe
 from ssc_wizard.lang import CODE_PATTERN, LANGS, NAMES, REGISTRY, SOURCE, Lang, resolve
 from ssc_wizard.records import Record
 
@@ -217,6 +221,178 @@ def _in_some_language(root: dict[Lang, str]) -> Localized:
     return Localized(root)
 
 
+#: Days after its ``checked`` date that a fact is due to be checked again, where a
+#: guide dates its facts and sets no ``recheck_after_days``.
+RECHECK_AFTER_DAYS = 365
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EXAMPLE_DAY = "2026-03-01 for 1 March 2026"
+
+
+def _shown(value: Any) -> str:
+    """A value that is not what was expected, as a maintainer reads it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _checked_day(value: Any) -> datetime.date:
+    """A day, written ``2026-03-01``: plain (YAML reads it as a date) or quoted."""
+    if isinstance(value, datetime.datetime):  # YAML reads `2026-03-01 10:00` as a moment
+        raise ValueError(f"write the day alone, without a time: {value.date().isoformat()}")
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a day as YYYY-MM-DD ({_EXAMPLE_DAY}), got {_shown(value)}")
+    day = _ISO_DAY.match(value)
+    if day is not None and day.end() < len(value) and value[day.end()] in " T":
+        raise ValueError(f"write the day alone, without a time: {day.group()}")
+    if day is None or day.end() < len(value):
+        raise ValueError(f"write the day as YYYY-MM-DD ({_EXAMPLE_DAY}), not {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"there is no day {value}: write the day as YYYY-MM-DD ({_EXAMPLE_DAY})"
+        ) from None
+
+
+def _days(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(
+            f"expected a whole number of days, 1 or more (365 for a year), got {_shown(value)}"
+        )
+    return value
+
+
+class _Day:
+    """The validator of a day (``_checked_day``), written back (the cache) as YYYY-MM-DD."""
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema as schema
+
+        return schema.no_info_plain_validator_function(
+            _checked_day,
+            serialization=schema.plain_serializer_function_ser_schema(
+                datetime.date.isoformat, return_schema=schema.str_schema()
+            ),
+        )
+
+
+#: The day a fact was last checked against its source.
+CheckedDate = Annotated[
+    datetime.date,
+    _Day(),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+]
+#: A whole number of days, 1 or more.
+Days = Annotated[int, PlainValidator(_days), WithJsonSchema({"type": "integer", "minimum": 1})]
+
+#: What a web address may hold besides letters and digits (RFC 3986); anything
+#: else is written as %XX. Letters of other scripts are allowed, as browsers allow them.
+_URL_MARKS = frozenset("-._~:/?#[]@!$&'()*+,;=%")
+
+
+def _web_address(url: str) -> str:
+    """An ``http://`` or ``https://`` address: it is shown as a link on the web, where
+    ``javascript:``, ``data:`` or ``file:`` would run or open something else."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise ValueError(
+            f"{url!r} is not a web address starting with https:// or http://, which a "
+            "source's `url` must be (it is shown as a link); name a source that is not a "
+            "web page by its title instead: `source: {title: {en: ..., zh: ...}}`"
+        )
+    for char in url:
+        allowed = char.isalnum() if char.isascii() else not char.isspace()
+        if not (allowed and first_unsafe(char) is None) and char not in _URL_MARKS:
+            from urllib.parse import quote
+
+            shown = "a space" if char == " " else f"U+{ord(char):04X} ({char!r})"
+            raise ValueError(
+                f"a web address cannot hold {shown}: write it as {quote(char, safe='')}"
+            )
+    if not re.split("[/?#]", rest, maxsplit=1)[0]:
+        raise ValueError(f"{url!r} names no site after {scheme}://")
+    return url
+
+
+#: An http:// or https:// web address.
+WebAddress = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_web_address),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+]
+
+
+class Source(_Part):
+    """Where a fact comes from: the title of the page or document, its web address
+    (`url`), or both. Written as one text, it is the web address alone."""
+
+    title: Annotated[
+        Localized | None,
+        Field(description="The page's or document's title, as readers will find it."),
+    ] = None
+    url: Annotated[
+        WebAddress | None,
+        Field(description="Its web address, starting with https:// or http://."),
+    ] = None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema as schema
+
+        return schema.no_info_before_validator_function(
+            _url_alone,
+            schema.no_info_after_validator_function(
+                _title_or_url, super().__get_pydantic_core_schema__(source, handler)
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        written = {**handler(core_schema), "minProperties": 1}  # a $ref, and a title or url
+        url = {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}
+        return {"anyOf": [written, {**url, "description": "The web address alone."}]}
+
+
+def _url_alone(value: Any) -> Any:
+    # A plain text is the web address (an office's `source` was only that).
+    return {"url": value} if isinstance(value, str) else value
+
+
+def _title_or_url(source: Source) -> Source:
+    if source.title is None and source.url is None:
+        raise ValueError(
+            "a source needs a `title`, a `url` or both: "
+            "`source: {title: {en: ..., zh: ...}, url: https://...}`"
+        )
+    return source
+
+
+#: The source of a part of a guide (an office, a law, an outcome, a step, a material).
+SOURCE_FIELD = Field(
+    description="Where this fact comes from, where that is not the guide's own `source`: "
+    "`{title: ..., url: ...}`, or the web address alone."
+)
+CHECKED_FIELD = Field(
+    description="The day this fact was last checked against its source (YYYY-MM-DD); "
+    "without it, the guide's `checked` covers it."
+)
+
+
 class GuideInfo(_Part):
     """What the guide is, where its facts come from, and where to turn next."""
 
@@ -227,6 +403,20 @@ class GuideInfo(_Part):
     more_help: Annotated[
         Localized, Field(description="Where to turn for what the guide does not say.")
     ]
+    checked: Annotated[
+        CheckedDate | None,
+        Field(
+            description="The day the guide's facts were last checked against its `source` "
+            "(YYYY-MM-DD); it covers every fact without a `checked` of its own."
+        ),
+    ] = None
+    recheck_after_days: Annotated[
+        Days | None,
+        Field(
+            description="How many days after its `checked` date a fact is due to be checked "
+            f"again; `check` warns past it (default: {RECHECK_AFTER_DAYS})."
+        ),
+    ] = None
 
 
 class Choice(_Part):
@@ -274,16 +464,67 @@ class Include(_Part):
     include: Annotated[Id, Field(description="The id of a list under `shared`.")]
 
 
+class SourcedText(_Part):
+    """A step or a material with a source of its own: the `text` in each language,
+    with `source` and `checked` beside it."""
+
+    text: Annotated[Localized, Field(description="The step or material, as people read it.")]
+    source: Annotated[Source | None, SOURCE_FIELD] = None
+    checked: Annotated[CheckedDate | None, CHECKED_FIELD] = None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema as schema
+
+        return schema.no_info_before_validator_function(
+            _languages_under_text, super().__get_pydantic_core_schema__(source, handler)
+        )
+
+
+def _languages_under_text(value: Any) -> Any:
+    # `- en: ...` with `source:` beside it: the likeliest slip, said in one message
+    # rather than as a missing `text` and each language a key out of place.
+    if isinstance(value, dict) and "text" not in value and any(key in LANGS for key in value):
+        raise ValueError(
+            "a step or material with its own source is written `- text: {en: ..., zh: ...}`, "
+            "with `source:` and `checked:` beside `text:`: put the languages under `text:`"
+        )
+    return value
+
+
+#: The keys of a step or material with its own source: the form an author means
+#: when an item has any of them.
+_SOURCED_KEYS = frozenset(SourcedText.fields)
+
+
 def _item_kind(value: Any) -> str:
-    is_include = isinstance(value, Include) or (isinstance(value, dict) and "include" in value)
-    return "include" if is_include else "text"
+    if isinstance(value, Include) or (isinstance(value, dict) and "include" in value):
+        return "include"
+    return _shared_kind(value)
 
 
-#: A step or a material: a text, or `include: NAME`. The discriminator keeps
-#: errors to the one form the author evidently meant.
+def _shared_kind(value: Any) -> str:
+    is_sourced = isinstance(value, SourcedText) or (
+        isinstance(value, dict) and not _SOURCED_KEYS.isdisjoint(value)
+    )
+    return "sourced" if is_sourced else "text"
+
+
+#: A step or a material: a text, a text with its source (`text:` beside `source:`),
+#: or `include: NAME`. The discriminator keeps errors to the one form the author
+#: evidently meant.
 Item = Annotated[
-    Annotated[Localized, Tag("text")] | Annotated[Include, Tag("include")],
+    Annotated[Localized, Tag("text")]
+    | Annotated[SourcedText, Tag("sourced")]
+    | Annotated[Include, Tag("include")],
     Discriminator(_item_kind),
+]
+#: An item of a shared list: a text, or a text with its source.
+SharedItem = Annotated[
+    Annotated[Localized, Tag("text")] | Annotated[SourcedText, Tag("sourced")],
+    Discriminator(_shared_kind),
 ]
 
 
@@ -310,6 +551,8 @@ class Law(_Part):
         Localized | None,
         Field(description="One line on what it means for the person reading the result."),
     ] = None
+    source: Annotated[Source | None, SOURCE_FIELD] = None
+    checked: Annotated[CheckedDate | None, CHECKED_FIELD] = None
 
 
 def _role_given(value: Any) -> Any:
@@ -365,6 +608,8 @@ class Outcome(_Part, kw_only=True):
         list[Item], Field(description="What to bring; `- include: NAME` for a shared list.")
     ]
     legal_basis: Annotated[list[Id], Field(description="Ids of the laws under `laws` it rests on.")]
+    source: Annotated[Source | None, SOURCE_FIELD] = None
+    checked: Annotated[CheckedDate | None, CHECKED_FIELD] = None
 
 
 class Scenarios(_Part):
@@ -376,7 +621,7 @@ class Scenarios(_Part):
     questions: Mapping[Id, Question]
     outcomes: Mapping[Id, Outcome]
     shared: Annotated[
-        Mapping[Id, list[Localized]],
+        Mapping[Id, list[SharedItem]],
         Field(description="Lists of steps or materials written once and included by outcomes."),
     ] = EMPTY_MAP
     laws: Annotated[Mapping[Id, Law], Field(description="Laws the outcomes cite.")] = EMPTY_MAP
@@ -408,8 +653,13 @@ class Office(_Part):
     ] = None
     phone: Annotated[Text | None, Field(description="Only with a `source` that states it.")] = None
     source: Annotated[
-        Text | None, Field(description="The public page that gives the address, hours or phone.")
+        Source | None,
+        Field(
+            description="The public page that gives the address, hours or phone: "
+            "`{title: ..., url: ...}`, or the web address alone."
+        ),
     ] = None
+    checked: Annotated[CheckedDate | None, CHECKED_FIELD] = None
 
 
 class District(_Part):
@@ -487,9 +737,18 @@ class Guide(Record):
         """The questions asked once an outcome is reached; one listed twice is asked once."""
         return list(dict.fromkeys(self.scenarios.outcomes[outcome_id].ask))
 
-    def expand(self, items: list[Localized | Include]) -> list[Localized]:
+    def expand(self, items: list[Localized | SourcedText | Include]) -> list[Localized]:
         """A list of steps or materials with each include replaced by its shared list."""
-        expanded: list[Localized] = []
+        return [
+            item.text if isinstance(item, SourcedText) else item
+            for item in self.expand_items(items)
+        ]
+
+    def expand_items(
+        self, items: list[Localized | SourcedText | Include]
+    ) -> list[Localized | SourcedText]:
+        """``expand``, each item with its own source where it has one."""
+        expanded: list[Localized | SourcedText] = []
         for item in items:
             if isinstance(item, Include):
                 expanded.extend(self.scenarios.shared[item.include])

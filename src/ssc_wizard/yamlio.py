@@ -453,7 +453,7 @@ class _Builder:
             try:
                 return SafeConstructor().construct_object(node, deep=True)
             except Exception:  # `2024-02-30` looks like a date, and fails as one
-                self._fail(event.start_mark, f"{event.value!r} is not {_TYPED[tag]}")
+                self._fail(event.start_mark, _not_typed(event.value, tag))
                 return None
         # `<<` or `=` alone, which YAML 1.1 reads as a merge key or a "value".
         self._fail(event.start_mark, f"YAML reads {event.value} as {tag!r}; put it in quotes")
@@ -484,6 +484,16 @@ def _skip(events: Iterator[Any]) -> None:
             depth -= 1
             if not depth:
                 return
+
+
+def _not_typed(value: str, tag: str) -> str:
+    """What is wrong with a plain scalar that looks like a number or a date and is none."""
+    if tag == _TAG + "timestamp":
+        return (
+            f"{value!r} is not a date: there is no such day (or time); write a day as "
+            'YYYY-MM-DD, such as 2026-03-01, or a text in quotes: "..."'
+        )
+    return f"{value!r} is not {_TYPED[tag]}"
 
 
 def _too_deep() -> str:
