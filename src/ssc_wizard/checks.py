@@ -10,15 +10,26 @@ guides stay fast.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from ssc_wizard.controls import first_unsafe, visible
-from ssc_wizard.lang import LANGS, NAMES, Lang
-from ssc_wizard.model import Include, Localized, Offices, Outcome, Scenarios, texts
+from ssc_wizard.lang import LANGS, NAMES, SOURCE, Lang
+from ssc_wizard.model import (
+    RECHECK_AFTER_DAYS,
+    Include,
+    Localized,
+    Offices,
+    Outcome,
+    Scenarios,
+    Source,
+    SourcedText,
+    texts,
+)
 from ssc_wizard.yamlio import DataPath
 
 FileKey = Literal["scenarios", "offices"]
@@ -415,7 +426,7 @@ def _in_texts(file: FileKey, model: Scenarios | Offices, used: list[Lang]) -> li
     if isinstance(model, Offices):  # the texts that are the same in every language
         for office_id, office in model.offices.items():
             where = ("offices", office_id)
-            written += [((*where, "phone"), office.phone), ((*where, "source"), office.source)]
+            written.append(((*where, "phone"), office.phone))  # a source's url holds none
     for path, value in written:
         character = first_unsafe(value or "")
         if character is not None:
@@ -431,6 +442,87 @@ def _in_texts(file: FileKey, model: Scenarios | Offices, used: list[Lang]) -> li
     return found
 
 
-def _has_text(items: list[Localized | Include], scenarios: Scenarios) -> bool:
+def _has_text(items: list[Localized | SourcedText | Include], scenarios: Scenarios) -> bool:
     """Whether steps or materials say anything (an unknown include is an error elsewhere)."""
     return any(not isinstance(i, Include) or scenarios.shared.get(i.include) != [] for i in items)
+
+
+def stale(scenarios: Scenarios, offices: Offices, as_of: datetime.date) -> list[Finding]:
+    """Facts due to be checked again against their sources on ``as_of``.
+
+    A fact is due when its `checked` day is more than the guide's
+    `recheck_after_days` before ``as_of``; a day after ``as_of`` is reported
+    too, as a typo most likely. A fact without a `checked` of its own is covered
+    by the guide's, which is reported once, at its own place. The day is given:
+    nothing here reads a clock.
+    """
+    given = scenarios.guide.recheck_after_days
+    allowed = given or RECHECK_AFTER_DAYS
+    setting = (
+        "its `recheck_after_days`"
+        if given
+        else f"`recheck_after_days` under `guide:`, {RECHECK_AFTER_DAYS} when not given"
+    )
+    guide_source = scenarios.guide.source.get(SOURCE)
+    found = []
+    for file, path, fact, source, checked in _dated(scenarios, offices):
+        where = _named_source(source, guide_source, its_own=path == ("guide",))
+        if checked > as_of:
+            message = (
+                f"{fact} has `checked: {checked}`, later than {as_of}: most likely a typo; "
+                f"write the day it was last checked against {where}"
+            )
+        elif (as_of - checked).days > allowed:
+            message = (
+                f"{fact} was last checked on {checked}, {(as_of - checked).days} days before "
+                f"{as_of}, more than the {allowed} days the guide allows ({setting}): "
+                f"check it against {where}, then update `checked`"
+            )
+        else:
+            continue
+        found.append(Finding(file, (*path, "checked"), message))
+    return found
+
+
+_Dated = tuple[FileKey, DataPath, str, Source | None, datetime.date]
+
+
+def _dated(scenarios: Scenarios, offices: Offices) -> Iterator[_Dated]:
+    """Every part of a guide that has a `checked` day: where it is, what it is, its source."""
+    if scenarios.guide.checked is not None:
+        yield "scenarios", ("guide",), "the guide", None, scenarios.guide.checked
+    for oid, outcome in scenarios.outcomes.items():
+        base: DataPath = ("outcomes", oid)
+        if outcome.checked is not None:
+            yield "scenarios", base, f"outcome {oid!r}", outcome.source, outcome.checked
+        for field, kind in (("steps", "step"), ("materials", "material")):
+            for i, item in enumerate(getattr(outcome, field)):
+                if isinstance(item, SourcedText) and item.checked is not None:
+                    fact = f"{kind} {i + 1} of outcome {oid!r}"
+                    yield "scenarios", (*base, field, i), fact, item.source, item.checked
+    for name, items in scenarios.shared.items():
+        for i, item in enumerate(items):
+            if isinstance(item, SourcedText) and item.checked is not None:
+                fact = f"item {i + 1} of shared list {name!r}"
+                yield "scenarios", ("shared", name, i), fact, item.source, item.checked
+    for law_id, law in scenarios.laws.items():
+        if law.checked is not None:
+            yield "scenarios", ("laws", law_id), f"law {law_id!r}", law.source, law.checked
+    for office_id, office in offices.offices.items():
+        if office.checked is not None:
+            where: DataPath = ("offices", office_id)
+            yield "offices", where, f"office {office_id!r}", office.source, office.checked
+
+
+def _named_source(source: Source | None, guide_source: str, *, its_own: bool) -> str:
+    """A fact's source as a maintainer recognises it: "its source", with its title and
+    web address; or the guide's, the beginning of its text (``its_own``: the guide's own)."""
+    if source is None:
+        text = " ".join(guide_source.split())
+        shown = text if len(text) <= 60 else text[:57].rstrip() + "..."
+        whose = "its" if its_own else "the guide's"
+        return f"{whose} source, {shown!r}"
+    title = source.title.get(SOURCE) if source.title is not None else None
+    if title is None:
+        return f"its source, {source.url}"
+    return f"its source, {title!r}" + (f" ({source.url})" if source.url else "")

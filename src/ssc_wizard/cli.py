@@ -8,6 +8,7 @@ Without ``from __future__ import annotations``: typer reads every command's
 annotations on each run, and evaluated once here they need no compiling then.
 """
 
+import datetime
 import gc
 import io
 import os
@@ -350,9 +351,24 @@ def _plain(ctx: typer.Context) -> bool:
 @app.command(
     "check",
     short_help="Check a guide: every error and warning, at file:line:column.",
-    epilog="\b\nExamples:\n  ssc-wizard check\n  ssc-wizard check --data-dir ./my-guide",
+    epilog="\b\nExamples:\n  ssc-wizard check\n  ssc-wizard check --data-dir ./my-guide\n"
+    "  ssc-wizard check --as-of 2027-01-01",
 )
-def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
+def check(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    as_of: Annotated[
+        datetime.date | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            parser=usage.parse_day,
+            help="Warn about facts last checked longer before DATE (YYYY-MM-DD) than the "
+            "guide allows, or after it. Default: today.",
+            autocompletion=completion.today,
+        ),
+    ] = None,
+) -> None:
     """Check a guide's data: every error and warning, each at file:line:column.
 
     Exit status 0 when the guide is valid (warnings allowed), 1 when it is not.
@@ -360,7 +376,7 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
     with error_boundary():
         from ssc_wizard.commands import check as command
 
-        status = command.run(_data_dir(ctx))
+        status = command.run(_data_dir(ctx), as_of)
     if status:
         raise typer.Exit(status)
 

@@ -71,6 +71,14 @@ def districts(ctx: typer.Context, incomplete: str) -> Completions:
     ]
 
 
+def today(ctx: typer.Context, incomplete: str) -> Completions:
+    """``check --as-of``: today, the default, shown as a day is written (YYYY-MM-DD)."""
+    import datetime
+
+    day = datetime.date.today().isoformat()
+    return [(day, "today")] if day.startswith(incomplete) else []
+
+
 def _guide(ctx: typer.Context) -> Guide | None:
     """The guide the command line names; None when it cannot be loaded (no completions)."""
     data_dir: Path | None = option_value(ctx, "data_dir")

@@ -18,6 +18,8 @@ from ssc_wizard import guide_cache, packaged
 from ssc_wizard.errors import DataError, Problem, WizardError, reason
 
 if TYPE_CHECKING:
+    import datetime
+
     from ssc_wizard.model import Guide
     from ssc_wizard.parsing import Examination
 
@@ -50,10 +52,10 @@ def load_guide(data_dir: Path) -> Guide:
     return guide
 
 
-def examine_guide(data_dir: Path) -> Examination:
+def examine_guide(data_dir: Path, as_of: datetime.date | None = None) -> Examination:
     """Every error and warning in a guide folder, for ``ssc-wizard check``: always
-    read from its files, never from the cache."""
-    return _examine_files(data_dir, read_folder(data_dir), warnings=True)
+    read from its files, never from the cache. ``as_of``: see ``parsing.examine``."""
+    return _examine_files(data_dir, read_folder(data_dir), warnings=True, as_of=as_of)
 
 
 def read_folder(data_dir: Path) -> dict[str, bytes]:
@@ -74,7 +76,13 @@ def read_folder(data_dir: Path) -> dict[str, bytes]:
     return {name: read_bytes(data_dir / name, missing=missing) for name in GUIDE_FILES}
 
 
-def _examine_files(data_dir: Path, files: dict[str, bytes], *, warnings: bool) -> Examination:
+def _examine_files(
+    data_dir: Path,
+    files: dict[str, bytes],
+    *,
+    warnings: bool,
+    as_of: datetime.date | None = None,
+) -> Examination:
     # Here, not at the top: the YAML reader, pydantic's validators and the
     # checks cost a start-up more than the rest of a run, and a guide from the
     # cache needs none of them.
@@ -95,6 +103,7 @@ def _examine_files(data_dir: Path, files: dict[str, bytes], *, warnings: bool) -
         scenarios_file=str(data_dir / SCENARIOS_FILE),
         offices_file=str(data_dir / OFFICES_FILE),
         warnings=warnings,
+        as_of=as_of,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ssc_wizard.checks import Finding, check_guide, suspicious
+from ssc_wizard.checks import Finding, check_guide, stale, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity
 from ssc_wizard.lang import LANGS
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
@@ -33,6 +33,8 @@ from ssc_wizard.model import (
     Outcome,
     Question,
     Scenarios,
+    Source,
+    SourcedText,
 )
 from ssc_wizard.process import collector_paused
 from ssc_wizard.records import Record
@@ -48,6 +50,8 @@ _PLACES: dict[type, str] = {
     Choice: "a choice",
     Outcome: "an outcome",
     Include: "an include item",
+    SourcedText: "a step or material with its own source (`- text: ...`)",
+    Source: "a `source` (`{title: ..., url: ...}`)",
     Localized: "a text, under its key (`name:`, `text:`, ...)",
     Law: "a law",
     OfficeRole: "an office an outcome names (`- office: ID` with its `role`)",
@@ -118,14 +122,24 @@ def examine(
     scenarios_file: str = SCENARIOS_FILE,
     offices_file: str = OFFICES_FILE,
     warnings: bool = True,
+    as_of: datetime.date | None = None,
 ) -> Examination:
-    """Every problem in a guide's two texts, each at its file:line:column, in file order."""
+    """Every problem in a guide's two texts, each at its file:line:column, in file order.
+
+    ``as_of``: the day against which facts' ``checked`` dates are found due
+    (``checks.stale``); None: not looked at.
+    """
     with collector_paused():
-        return _examine(scenarios_text, offices_text, scenarios_file, offices_file, warnings)
+        return _examine(scenarios_text, offices_text, scenarios_file, offices_file, warnings, as_of)
 
 
 def _examine(
-    scenarios_text: str, offices_text: str, scenarios_file: str, offices_file: str, warnings: bool
+    scenarios_text: str,
+    offices_text: str,
+    scenarios_file: str,
+    offices_file: str,
+    warnings: bool,
+    as_of: datetime.date | None = None,
 ) -> Examination:
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -167,6 +181,8 @@ def _examine(
 
     errors = located(check_guide(scenarios, offices), "error")
     found = located(suspicious(scenarios, offices), "warning") if warnings else []
+    if warnings and as_of is not None:
+        found += located(stale(scenarios, offices, as_of), "warning")
     guide = None if errors else Guide(scenarios=scenarios, offices=offices)
     return Examination(guide, _in_order(errors + found, files))
 

@@ -12,6 +12,8 @@ the ``--answer`` that was probably meant. The messages are built in
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -159,6 +161,25 @@ def parse_limit(value: Any) -> int:
 
     lang = lang_choice.for_refusal(get_current_context(silent=True))
     raise typer.BadParameter(visible(words.NOT_A_LIMIT(lang, typed=typed))) from None
+
+
+def parse_day(value: Any) -> datetime.date:
+    """``check --as-of``: a day written YYYY-MM-DD, refused in our words."""
+    if isinstance(value, datetime.date):
+        return value
+    typed = str(value).strip()
+    if re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
+        try:
+            return datetime.date.fromisoformat(typed)
+        except ValueError:
+            pass
+    from typer._click.globals import get_current_context
+
+    from ssc_wizard import words
+    from ssc_wizard.controls import visible
+
+    lang = lang_choice.for_refusal(get_current_context(silent=True))
+    raise typer.BadParameter(visible(words.NOT_A_DAY(lang, typed=typed))) from None
 
 
 def option_value(ctx: Any, name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from ssc_wizard import screen
@@ -13,9 +14,13 @@ from ssc_wizard.paths import count_paths
 from ssc_wizard.report import check_report
 
 
-def run(folder: Path) -> int:
-    """The report on stdout; the exit status: 0 when the guide is valid, else 1."""
-    examined = examine_guide(folder)
+def run(folder: Path, as_of: datetime.date | None = None) -> int:
+    """The report on stdout; the exit status: 0 when the guide is valid, else 1.
+
+    ``as_of``: the day facts' `checked` dates are measured against; by default
+    today, on this computer's clock (the one place a clock is read).
+    """
+    examined = examine_guide(folder, as_of or datetime.date.today())
     screen.write(report(folder, examined), "en")
     return 0 if examined.guide is not None else DataError.exit_code
 
