@@ -14,11 +14,12 @@ from ssc_wizard.engine import Reached
 from ssc_wizard.formats.json_format import as_json
 from ssc_wizard.formats.labels import shell_lines
 from ssc_wizard.formats.rich_format import print_rich
+from ssc_wizard.formats.text import offices_text as to_text_offices
 from ssc_wizard.formats.text import to_text
 from ssc_wizard.lang import Lang
 from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.result import Result, build_result
+from ssc_wizard.result import Result, build_result, office_list
 
 from conftest import MINI, GuideDir
 
@@ -76,17 +77,18 @@ def test_office_details_are_shown_with_their_source(guide_dir: GuideDir) -> None
             "    source: https://example.org/branch\n",
         )
     )
-    result = _result(load_guide(guide_dir(offices=offices)))
-    assert (
-        "- Local branch, North: Local things.\n  Hours: Weekdays\n  Source: https://example.org/branch\n"
-        in to_text(result)
-    )
-    in_chinese = to_text(_result(load_guide(guide_dir(offices=offices)), lang="zh"))
-    assert (
-        "- 本地分部（北区）：本地事务。\n  办公时间：工作日\n  信息来源：https://example.org/branch\n"
-        in in_chinese
-    )
-    assert "Source: https://example.org/branch" in _rich(result, width=120)
+    guide = load_guide(guide_dir(offices=offices))
+    result = _result(guide)
+    # In a result, the office's source is said with every other fact's own source.
+    assert "- Local branch, North: Local things.\n  Hours: Weekdays\n\nSteps:\n" in to_text(result)
+    assert "\nSources:\n- Local branch - https://example.org/branch\n" in to_text(result)
+    in_chinese = to_text(_result(guide, lang="zh"))
+    assert "- 本地分部（北区）：本地事务。\n  办公时间：工作日\n\n办理流程：\n" in in_chinese
+    assert "\n各项信息的来源：\n- 本地分部——https://example.org/branch\n" in in_chinese
+    assert "• Local branch - https://example.org/branch" in _rich(result, width=120)
+    # The office list has no such part: each office's source is with its details.
+    listing = to_text_offices(office_list(guide))
+    assert "  Hours: Weekdays\n  Source: https://example.org/branch\n" in listing
 
 
 def test_unsure_district_says_which_office_generically(mini: Guide) -> None:

@@ -173,7 +173,12 @@ outcomes:
   done:
     title: "{{ 7*7 }} <script>x</script>"
     summary: "{% raw %}{{ config }}"
-    steps: ["<iframe src=//evil>"]
+    steps:
+      - "<iframe src=//evil>"
+      - text: Read it.
+        source:
+          title: "</dd><script>alert('step')</script>"
+          url: "https://example.org/'onmouseover='alert(1)"
     note: "\\" onmouseover=\\"alert(1)"
     offices: [{office: desk, role: "<style>body{display:none}</style>"}]
     materials: ["<input type=checkbox checked>"]
@@ -184,7 +189,9 @@ offices:
   desk:
     name: "<marquee>Desk</marquee>"
     per_district: false
-    source: "javascript:alert('office')"
+    source:
+      title: "javascript:alert('office')"
+      url: "https://example.org/a_b*c*)[x](javascript:alert(2))"
 """
 
 
@@ -200,8 +207,20 @@ def test_a_guides_text_is_shown_as_written_on_every_page(guide_dir: GuideDir) ->
         assert "javascript:" not in html.replace("javascript:alert", "")  # only as shown text
         assert 'href="javascript' not in html and "href='javascript" not in html
         assert "49" not in read(html).text  # {{ 7*7 }} is text, not a template
-    page = read(web.get("/result?q=yes").text)
+    html = web.get("/result?q=yes").text
+    page = read(html)
     assert "{{ 7*7 }} <script>x</script>" in page.text
+    # A source's title is text and its address an attribute value, each escaped.
+    assert "</dd><script>alert('step')</script>" in page.text
+    assert (
+        "https://example.org/'onmouseover='alert(1)",
+        "</dd><script>alert('step')</script>",
+    ) in (page.links)
+    assert 'href="https://example.org/&#39;onmouseover=&#39;alert(1)"' in html
+    assert (
+        "https://example.org/a_b*c*)[x](javascript:alert(2))",
+        "javascript:alert('office')",
+    ) in (page.links)
     assert "javascript:alert('source')" in page.text
     assert "<input type=checkbox checked>" in page.text
     checked = [i for i in page.inputs if "checked" in i]

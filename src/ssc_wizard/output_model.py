@@ -100,6 +100,40 @@ class Law(TypedDict):
 
 
 @with_config(_CLOSED)
+class Cited(TypedDict):
+    """A fact of the result with a source of its own, where that is not the guide's
+    `source` (or was checked on a day of its own)."""
+
+    about: Annotated[
+        Literal["outcome", "step", "material", "office", "law"],
+        Field(description="What the fact is: the outcome itself, or one of its parts."),
+    ]
+    ref: Annotated[
+        Annotated[int, Field(ge=1)] | Id | None,
+        Field(
+            description="Which one: a step's or material's number in its list (from 1), an "
+            "office's or law's id; null for the outcome."
+        ),
+    ]
+    title: Annotated[MaybeText, Field(description="The source's title, or null.")]
+    url: Annotated[
+        MaybeText,
+        Field(
+            pattern="^[Hh][Tt][Tt][Pp][Ss]?://",
+            description="The source's web address (http or https), or null.",
+        ),
+    ]
+    checked: Annotated[
+        str | None,
+        Field(
+            pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            description="The day the fact was last checked against its source "
+            "(YYYY-MM-DD), or null.",
+        ),
+    ]
+
+
+@with_config(_CLOSED)
 class Outcome(TypedDict):
     id: Id
     title: Text
@@ -118,6 +152,14 @@ class Outcome(TypedDict):
         Field(description="What to bring; empty where the guide names nothing for this situation."),
     ]
     legal_basis: list[Law]
+    sources: Annotated[
+        list[Cited],
+        Field(
+            description="The facts with a source of their own, in the order shown: the "
+            "outcome, its offices, steps, materials, laws; empty when every fact rests on "
+            "the guide's `source`."
+        ),
+    ]
 
 
 MoreHelp = Annotated[Text, Field(description="Where to ask about what the guide does not say.")]

@@ -6,16 +6,17 @@ answered, in one language, and says which command reproduces it.
 
 from __future__ import annotations
 
+import datetime
 import shlex
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from ssc_wizard import ids
 from ssc_wizard.controls import shell_quote
 from ssc_wizard.engine import Reached
 from ssc_wizard.errors import UnknownDistrict
 from ssc_wizard.lang import Lang
-from ssc_wizard.model import Guide, Localized
+from ssc_wizard.model import Guide, Localized, Source, SourcedText
 from ssc_wizard.records import Record
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 #: 3: an office's "role" in the result's procedure (its "roles" in the office
 #: list) instead of what it "handles"; a law says whether its text is a
 #: "translation", and "why" it matters.
+#: Since 0.7.0, still 3 (keys added only): an outcome's "sources", the facts
+#: of the result that have a source of their own.
 #: (The shapes in ``output_model`` say the same; the type checker holds them together.)
 SCHEMA_VERSION: Final = 3
 
@@ -58,6 +61,28 @@ class Role(Record):
     text: str
 
 
+#: What a fact with a source of its own is, in a result.
+About = Literal["outcome", "step", "material", "office", "law"]
+
+
+class Cited(Record):
+    """A fact of a result with a source of its own: what it is, and its source."""
+
+    about: About
+    #: The step's or material's number (from 1), the office's or law's id; None
+    #: for the outcome itself.
+    ref: int | str | None
+    #: The fact as people know it, for the words around it: the office's name,
+    #: the material, the law's name; None for the outcome and a step.
+    name: str | None
+    #: The law's article; None for anything else.
+    article: str | None
+    title: str | None
+    url: str | None
+    #: The day it was last checked against its source, YYYY-MM-DD.
+    checked: str | None
+
+
 class OfficeOption(Record):
     id: str
     name: str
@@ -72,7 +97,10 @@ class OfficeOption(Record):
     address: str | None
     hours: str | None
     phone: str | None
+    #: The web address of the page that gives its address, hours or phone.
     source: str | None
+    #: That page's title, where the guide gives one.
+    source_title: str | None
 
 
 class Result(Record):
@@ -89,6 +117,9 @@ class Result(Record):
     offices: tuple[OfficeOption, ...]
     materials: tuple[str, ...]
     legal_basis: tuple[Law, ...]
+    #: The facts with a source of their own (where it is not the guide's), in the
+    #: order the result shows them: the outcome, its offices, steps, materials, laws.
+    sources: tuple[Cited, ...]
     #: The command that gives this result again (``replay_argv``), for a shell.
     command: str
     #: The same command's words as people are shown them (``controls.shell_quote``).
@@ -117,6 +148,16 @@ class Result(Record):
                         "why": law.why,
                     }
                     for law in self.legal_basis
+                ],
+                "sources": [
+                    {
+                        "about": cited.about,
+                        "ref": cited.ref,
+                        "title": cited.title,
+                        "url": cited.url,
+                        "checked": cited.checked,
+                    }
+                    for cited in self.sources
                 ],
             },
             "more_help": self.more_help,
@@ -244,7 +285,8 @@ def office_options(
                 address=_in(office.address, lang),
                 hours=_in(office.hours, lang),
                 phone=office.phone,
-                source=office.source,
+                source=office.source.url if office.source is not None else None,
+                source_title=_in(office.source.title if office.source else None, lang),
             )
         )
     return tuple(options)
@@ -279,8 +321,17 @@ def build_result(
         None,
     )
     info = scenarios.guide
-    laws = (scenarios.laws[law] for law in outcome.legal_basis)
+    laws = [scenarios.laws[law] for law in outcome.legal_basis]
+    steps = guide.expand_items(outcome.steps)
+    materials = guide.expand_items(outcome.materials)
     argv = replay_argv(reached.answers, data_dir, chosen_lang)
+    options = office_options(
+        guide,
+        {visit.office: [(reached.outcome_id, visit.role)] for visit in outcome.offices},
+        district_id,
+        lang,
+        local=any(scenarios.questions[qid].choices_from == "districts" for qid in outcome.ask),
+    )
     return Result(
         lang=lang,
         guide_title=info.title.get(lang),
@@ -290,16 +341,10 @@ def build_result(
         outcome_id=reached.outcome_id,
         title=outcome.title.get(lang),
         summary=outcome.summary.get(lang),
-        steps=tuple(step.get(lang) for step in guide.expand(outcome.steps)),
+        steps=tuple(_text_of(step).get(lang) for step in steps),
         note=_in(outcome.note, lang),
-        offices=office_options(
-            guide,
-            {visit.office: [(reached.outcome_id, visit.role)] for visit in outcome.offices},
-            district_id,
-            lang,
-            local=any(scenarios.questions[qid].choices_from == "districts" for qid in outcome.ask),
-        ),
-        materials=tuple(item.get(lang) for item in guide.expand(outcome.materials)),
+        offices=options,
+        materials=tuple(_text_of(item).get(lang) for item in materials),
         legal_basis=tuple(
             Law(
                 law.law.get(lang),
@@ -310,9 +355,62 @@ def build_result(
             )
             for law in laws
         ),
+        sources=tuple(_sources(guide, reached.outcome_id, steps, materials, lang)),
         command=shlex.join(argv),
         replay=tuple(shell_quote(arg) for arg in argv),
     )
+
+
+def _text_of(item: Localized | SourcedText) -> Localized:
+    return item.text if isinstance(item, SourcedText) else item
+
+
+def _sources(
+    guide: Guide,
+    outcome_id: str,
+    steps: list[Localized | SourcedText],
+    materials: list[Localized | SourcedText],
+    lang: Lang,
+) -> list[Cited]:
+    """The facts of a result with a source of their own, where it is not the guide's:
+    the outcome, its offices, steps, materials and laws, in that order."""
+    scenarios = guide.scenarios
+    outcome = scenarios.outcomes[outcome_id]
+    guide_source = scenarios.guide.source.get(lang)
+    cited: list[Cited] = []
+
+    def cite(
+        about: About,
+        ref: int | str | None,
+        source: Source | None,
+        checked: datetime.date | None,
+        name: str | None = None,
+        article: str | None = None,
+    ) -> None:
+        title = _in(source.title, lang) if source is not None else None
+        url = source.url if source is not None else None
+        if url is None and checked is None and title in (None, guide_source):
+            return  # nothing the guide's own source, under every result, does not say
+        day = checked.isoformat() if checked is not None else None
+        cited.append(Cited(about, ref, name, article, title, url, day))
+
+    cite("outcome", None, outcome.source, outcome.checked)
+    for visit in outcome.offices:
+        office = guide.offices.offices[visit.office]
+        cite("office", visit.office, office.source, office.checked, office.name.get(lang))
+    listed: tuple[tuple[About, list[Localized | SourcedText]], ...] = (
+        ("step", steps),
+        ("material", materials),
+    )
+    for about, items in listed:
+        for number, item in enumerate(items, 1):
+            if isinstance(item, SourcedText):
+                name = item.text.get(lang) if about == "material" else None
+                cite(about, number, item.source, item.checked, name)
+    for law_id in outcome.legal_basis:
+        law = scenarios.laws[law_id]
+        cite("law", law_id, law.source, law.checked, law.law.get(lang), law.article.get(lang))
+    return cited
 
 
 def office_list(guide: Guide, district_id: str | None = None, lang: Lang = "en") -> OfficeList:

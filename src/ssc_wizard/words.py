@@ -111,6 +111,24 @@ NO_OFFICES = Tr("No office is named for this situation.")
 NO_MATERIALS = Tr("Nothing to bring is named for this situation.")
 OFFICES_OF = Tr("Offices: {title}")
 FOR_DISTRICT = Tr("For {district}.")
+# TRANSLATORS: A heading: the facts of a result that have a source of their own.
+SOURCES = Tr("Sources")
+# TRANSLATORS: Under "Sources": what the outcome's own source is about.
+THIS_PROCEDURE = Tr("This procedure")
+# TRANSLATORS: Under "Sources": which step of the result a source is about.
+STEP_NUMBER = Tr("Step {number}")
+# TRANSLATORS: Under "Sources": which thing to bring a source is about.
+MATERIAL_ITEM = Tr("To bring: {item}")
+# TRANSLATORS: Under "Sources": a fact, then its source (not a colon: names may hold one).
+CITED = Tr("{about} - {source}")
+# TRANSLATORS: A source's title, then its web address.
+TITLE_AND_URL = Tr("{title}, {url}")
+# TRANSLATORS: The day a fact was last checked against its source, as YYYY-MM-DD.
+CHECKED = Tr("checked {date}")
+# TRANSLATORS: A source, then the day a fact was last checked against it ("checked ...").
+WITH_CHECKED = Tr("{source} ({checked})")
+# TRANSLATORS: The source of a fact checked on a day of its own against the guide's source.
+GUIDES_SOURCE = Tr("the guide's source")
 
 # Prompts --------------------------------------------------------------------
 
@@ -238,6 +256,8 @@ NO_SUCH_LANGUAGE_NEAR = Tr(
 # TRANSLATORS: One language in the list of languages: its code and its name.
 LANGUAGE_ITEM = Tr("{code} ({name})")
 NOT_A_LIMIT = Tr("{typed!r} is not a number of paths: give a whole number, 0 or more")
+# TRANSLATORS: check --as-of: the day is to be written as digits, year first.
+NOT_A_DAY = Tr("{typed!r} is not a day: write it as YYYY-MM-DD, such as 2026-03-01")
 # TRANSLATORS: After click's "No such command 'lost'.", when the word is an answer: a choice
 # of the first question, or QUESTION=CHOICE typed without --answer.
 ANSWER_INSTEAD = Tr('To answer "{question}" with "{choice}", run: {command}')

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ssc_wizard import words
 from ssc_wizard.lang import Lang
-from ssc_wizard.result import Law, OfficeOption
+from ssc_wizard.result import Cited, Law, OfficeOption
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,17 +42,62 @@ def office_roles(office: OfficeOption, lang: Lang, *, titled: bool) -> list[str]
     return [words.ROLE_IN(lang, outcome=role.outcome, role=role.text) for role in office.roles]
 
 
-def office_details(office: OfficeOption, lang: Lang) -> list[str]:
-    return [
-        words.LABELLED(lang, label=label(lang), value=value)
-        for label, value in (
-            (words.ADDRESS, office.address),
-            (words.HOURS, office.hours),
-            (words.PHONE, office.phone),
-            (words.SOURCE, office.source),
-        )
-        if value
+def office_details(office: OfficeOption, lang: Lang, *, source: bool = True) -> list[str]:
+    """An office's address, hours and phone, and the page that gives them; ``source=False``
+    leaves that out, for a result, whose "Sources" says it (``cited``)."""
+    given = [
+        (words.ADDRESS, office.address),
+        (words.HOURS, office.hours),
+        (words.PHONE, office.phone),
     ]
+    if source:
+        given.append((words.SOURCE, _title_and_url(office.source_title, office.source, lang)))
+    return [words.LABELLED(lang, label=label(lang), value=value) for label, value in given if value]
+
+
+def cited_about(cited: Cited, lang: Lang) -> str:
+    """What a fact under "Sources" is: "This procedure", "Step 2", an office's name, a law."""
+    if cited.about == "outcome":
+        return words.THIS_PROCEDURE(lang)
+    if cited.about == "step":
+        return words.STEP_NUMBER(lang, number=cited.ref)
+    if cited.about == "material":
+        return words.MATERIAL_ITEM(lang, item=cited.name)
+    if cited.about == "law":
+        return words.LAW_ARTICLE(lang, law=cited.name, article=cited.article)
+    return cited.name or str(cited.ref)
+
+
+def cited_source(cited: Cited, lang: Lang) -> str:
+    """A fact's source: its title and web address, and the day it was last checked."""
+    source = _title_and_url(cited.title, cited.url, lang) or words.GUIDES_SOURCE(lang)
+    return with_checked(source, cited, lang)
+
+
+def with_checked(source: str, cited: Cited, lang: Lang) -> str:
+    """``source``, then the day the fact was last checked against it, where it is dated."""
+    if cited.checked is None:
+        return source
+    return words.WITH_CHECKED(lang, source=source, checked=words.CHECKED(lang, date=cited.checked))
+
+
+def cited(item: Cited, lang: Lang) -> str:
+    """A line under "Sources": the fact, then its source."""
+    return words.CITED(lang, about=cited_about(item, lang), source=cited_source(item, lang))
+
+
+def _title_and_url(title: str | None, url: str | None, lang: Lang) -> str | None:
+    if title and url:
+        return words.TITLE_AND_URL(lang, title=title, url=url)
+    return title or url
+
+
+def web_address(url: str | None) -> str | None:
+    """A source's address where it may be a link: http or https only (the guide's
+    check refuses any other, and a link is never made of one all the same)."""
+    if url is None or url.split("://", 1)[0].lower() not in ("http", "https"):
+        return None
+    return url
 
 
 def law_name(law: Law, lang: Lang) -> str:

@@ -13,9 +13,18 @@ from collections.abc import Sequence
 from ssc_wizard import words
 from ssc_wizard.controls import visible_in
 from ssc_wizard.formats.interface import Formatter
-from ssc_wizard.formats.labels import heading, law_name, office_details, office_place, office_roles
+from ssc_wizard.formats.labels import (
+    cited_about,
+    heading,
+    law_name,
+    office_details,
+    office_place,
+    office_roles,
+    web_address,
+    with_checked,
+)
 from ssc_wizard.lang import Lang
-from ssc_wizard.result import OfficeList, OfficeOption, Result
+from ssc_wizard.result import Cited, OfficeList, OfficeOption, Result
 
 #: CommonMark's own, ``$``, which starts GitHub's math, and ``#``, which
 #: starts a heading and, at the end of one, closes it.
@@ -83,6 +92,9 @@ def result_markdown(result: Result, *, answers: bool = True) -> str:
             if law.why:
                 why = heading(words.WHY_IT_MATTERS, lang)
                 lines.append(f"  - *{why}* {escape(law.why)}")
+    if result.sources:
+        lines += ["", f"## {words.SOURCES(lang)}", ""]
+        lines += [f"- {_cited(item, lang)}" for item in result.sources]
     lines += ["", *_footer(result.more_help, result.source, lang)]
     lines += ["", heading(words.AGAIN, lang), "", *_code(" ".join(result.replay))]
     return "\n".join(lines) + "\n"
@@ -110,8 +122,30 @@ def _offices(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) -> li
             lines += [f"- {name}", *(f"  - {role}" for role in roles)]
         else:
             lines.append("- " + words.LABELLED(lang, label=name, value=" ".join(roles)))
-        lines += [f"  - {escape(detail)}" for detail in office_details(office, lang)]
+        # A result's "Sources" names the office's own; the office list has none.
+        details = office_details(office, lang, source=titled)
+        lines += [f"  - {escape(detail)}" for detail in details]
     return lines
+
+
+def _cited(item: Cited, lang: Lang) -> str:
+    """A line under "Sources": the fact, then its title, escaped, and its web address as
+    an autolink (``<https://...>``, shown as written, printed too), which nothing but a
+    ``>``, a space or a control character could end."""
+    url = web_address(item.url)
+    link = f"<{_destination(url)}>" if url is not None else None
+    title = escape(item.title) if item.title else None
+    if title and link:
+        shown = words.TITLE_AND_URL(lang, title=title, url=link)
+    else:
+        shown = title or link or escape(words.GUIDES_SOURCE(lang))
+    source = with_checked(shown, item, lang)
+    return words.CITED(lang, about=escape(cited_about(item, lang)), source=source)
+
+
+def _destination(url: str) -> str:
+    # The guide's check lets none of these through; written as %XX all the same.
+    return re.sub(r"[\x00-\x20\x7f<>]", lambda found: f"%{ord(found.group()):02X}", url)
 
 
 def _footer(more_help: str, source: str, lang: Lang) -> list[str]:

@@ -14,6 +14,7 @@ from ssc_wizard import linebreak, words
 from ssc_wizard.controls import visible_in
 from ssc_wizard.formats.interface import Formatter
 from ssc_wizard.formats.labels import (
+    cited,
     heading,
     law_name,
     office_details,
@@ -155,6 +156,11 @@ def print_rich(result: Result, console: Console, *, answers: bool = True) -> Non
                 why = words.LABELLED(lang, label=words.WHY_IT_MATTERS(lang), value=law.why)
                 console.print(_hanging([" "], [why]), style="dim")
 
+    if result.sources:
+        console.print(_heading(words.SOURCES(lang)))
+        lines = [cited(item, lang) for item in result.sources]
+        console.print(_hanging([_bullet(console)] * len(lines), lines))
+
     console.print()
     _print(console, Text(result.more_help, style="bold yellow"))
     source = words.LABELLED(lang, label=words.SOURCE(lang), value=result.source)
@@ -206,7 +212,8 @@ def _offices_table(
         place = office_place(office, lang)
         if place:
             name.append(f"\n{place}", style="green" if office.district else "dim")
-        for detail in office_details(office, lang):
+        # A result's "Sources" names the office's own; the office list has none.
+        for detail in office_details(office, lang, source=titled):
             name.append(f"\n{detail}", style="dim")
         roles = office_roles(office, lang, titled=titled)
         table.add_row(name, _hanging([bullet] * len(roles), roles) if titled else Text(*roles))

@@ -13,6 +13,7 @@ from ssc_wizard import linebreak, words
 from ssc_wizard.controls import visible_in
 from ssc_wizard.formats.interface import Formatter
 from ssc_wizard.formats.labels import (
+    cited,
     heading,
     law_name,
     office_details,
@@ -77,6 +78,9 @@ def to_text(result: Result, *, answers: bool = True, width: int | None = None) -
             if law.why:
                 why = words.LABELLED(lang, label=words.WHY_IT_MATTERS(lang), value=law.why)
                 lines.append(f"  {why}")
+    if result.sources:
+        lines += ["", heading(words.SOURCES, lang)]
+        lines += [f"- {cited(item, lang)}" for item in result.sources]
     lines += [
         "",
         result.more_help,
@@ -110,5 +114,6 @@ def _office_lines(offices: Sequence[OfficeOption], lang: Lang, *, titled: bool) 
             lines += [f"- {name}", *(f"  {role}" for role in roles)]
         else:
             lines.append("- " + words.LABELLED(lang, label=name, value=" ".join(roles)))
-        lines += [f"  {detail}" for detail in office_details(office, lang)]
+        # A result's "Sources" names the office's own; the office list has none.
+        lines += [f"  {detail}" for detail in office_details(office, lang, source=titled)]
     return lines
