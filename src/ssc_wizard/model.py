@@ -463,6 +463,25 @@ class Include(_Part):
 
     include: Annotated[Id, Field(description="The id of a list under `shared`.")]
 
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema as schema
+
+        return schema.no_info_before_validator_function(
+            _no_source_beside_include, super().__get_pydantic_core_schema__(source, handler)
+        )
+
+
+def _no_source_beside_include(value: Any) -> Any:
+    if isinstance(value, dict) and not {"source", "checked"}.isdisjoint(value):
+        raise ValueError(
+            "an include stands for a whole shared list, whose items may each have a source: "
+            f"give `source` and `checked` to the items under `shared: {value.get('include')}`"
+        )
+    return value
+
 
 class SourcedText(_Part):
     """A step or a material with a source of its own: the `text` in each language,
@@ -499,9 +518,14 @@ def _languages_under_text(value: Any) -> Any:
 _SOURCED_KEYS = frozenset(SourcedText.fields)
 
 
+#: The forms of an item, as the discriminator names them: never a key of the
+#: data, which an error's location (tags and keys) is followed through.
+_TEXT, _SOURCED, _INCLUDE = "<text>", "<sourced text>", "<include>"
+
+
 def _item_kind(value: Any) -> str:
     if isinstance(value, Include) or (isinstance(value, dict) and "include" in value):
-        return "include"
+        return _INCLUDE
     return _shared_kind(value)
 
 
@@ -509,21 +533,21 @@ def _shared_kind(value: Any) -> str:
     is_sourced = isinstance(value, SourcedText) or (
         isinstance(value, dict) and not _SOURCED_KEYS.isdisjoint(value)
     )
-    return "sourced" if is_sourced else "text"
+    return _SOURCED if is_sourced else _TEXT
 
 
 #: A step or a material: a text, a text with its source (`text:` beside `source:`),
 #: or `include: NAME`. The discriminator keeps errors to the one form the author
 #: evidently meant.
 Item = Annotated[
-    Annotated[Localized, Tag("text")]
-    | Annotated[SourcedText, Tag("sourced")]
-    | Annotated[Include, Tag("include")],
+    Annotated[Localized, Tag(_TEXT)]
+    | Annotated[SourcedText, Tag(_SOURCED)]
+    | Annotated[Include, Tag(_INCLUDE)],
     Discriminator(_item_kind),
 ]
 #: An item of a shared list: a text, or a text with its source.
 SharedItem = Annotated[
-    Annotated[Localized, Tag("text")] | Annotated[SourcedText, Tag("sourced")],
+    Annotated[Localized, Tag(_TEXT)] | Annotated[SourcedText, Tag(_SOURCED)],
     Discriminator(_shared_kind),
 ]
 
