@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ssc_wizard.cli import app
 from ssc_wizard.loader import default_data_dir
 
-from conftest import MINI, TESTS
+from conftest import MINI, TESTS, console_script, run_installed
 
 runner = CliRunner()
 
@@ -109,6 +109,78 @@ def test_the_data_folder_may_come_before_the_command_or_from_the_environment() -
     for result in (before, from_env):
         assert result.exit_code == 0
         assert result.stdout.startswith(f"{MINI}: the guide is valid (3 questions, 3 outcomes")
+
+
+def test_check_warns_at_each_fact_due_to_be_checked_again(tmp_path: Path) -> None:
+    """As a maintainer runs it: the installed command, on a guide with dated sources."""
+    folder = tmp_path / "dated"
+    shutil.copytree(TESTS / "guides" / "dated", folder)
+    done = run_installed(
+        [console_script(), "check", "--data-dir", "dated", "--as-of", "2026-03-01"], folder.parent
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    allowed = "more than the 180 days the guide allows (its `recheck_after_days`)"
+    assert done.stdout.splitlines() == [
+        "dated/scenarios.yaml:7:12: warning: the guide was last checked on 2025-06-01, 273 days "
+        f"before 2026-03-01, {allowed}: check it against its source, 'Made up for the tests.', "
+        "then update `checked`",
+        "dated/scenarios.yaml:50:18: warning: step 1 of outcome 'go_small' was last checked on "
+        f"2024-12-01, 455 days before 2026-03-01, {allowed}: check it against its source, "
+        "https://example.org/walking, then update `checked`",
+        "dated/scenarios.yaml:59:14: warning: outcome 'go_small' was last checked on 2025-09-01, "
+        f"181 days before 2026-03-01, {allowed}: check it against its source, 'Small ways' "
+        "(https://example.org/small), then update `checked`",
+        "dated/scenarios.yaml:76:16: warning: item 2 of shared list 'common' has `checked: "
+        "2027-01-01`, later than 2026-03-01: most likely a typo; write the day it was last "
+        "checked against its source, https://example.org/sign-out",
+        "dated/offices.yaml:7:14: warning: office 'desk' was last checked on 2025-02-01, 393 days "
+        f"before 2026-03-01, {allowed}: check it against its source, https://example.org/desk, "
+        "then update `checked`",
+        "dated: the guide is valid (3 questions, 3 outcomes, 2 offices, 2 districts, 7 paths); "
+        "0 errors, 5 warnings.",
+    ]
+
+
+def test_check_measures_checked_days_against_today_by_default(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    offices = folder / "offices.yaml"
+    offices.write_text(
+        offices.read_text(encoding="utf-8").replace(
+            "    name: {en: Front desk, zh: 前台}\n",
+            "    name: {en: Front desk, zh: 前台}\n    checked: 1999-12-31\n",
+        ),
+        encoding="utf-8",
+    )
+    scenarios = folder / "scenarios.yaml"
+    scenarios.write_text(
+        scenarios.read_text(encoding="utf-8").replace(
+            "  more_help:", "  checked: 2999-01-01\n  more_help:"
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", "--data-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    due, later = result.stdout.splitlines()[:2]
+    assert due.startswith(f"{folder / 'scenarios.yaml'}:5:12: warning: the guide has ")
+    assert "`checked: 2999-01-01`, later than " in due
+    assert later.startswith(f"{folder / 'offices.yaml'}:4:14: warning: office 'desk' was ")
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "1/3/2026", "today", "2026-03-01T10:00"])
+def test_an_as_of_that_is_not_a_day_is_a_usage_error(typed: str) -> None:
+    result = run("check", "--as-of", typed)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        f"Invalid value for '--as-of': {typed!r} is not a day: write it as YYYY-MM-DD, "
+        "such as 2026-03-01"
+    ) in " ".join(result.stderr.split())
+
+
+def test_a_guide_without_dates_prints_what_it_always_printed() -> None:
+    plain = run("check").stdout
+    for day in ("1900-01-01", "2999-12-31"):
+        assert run("check", "--as-of", day).stdout == plain
 
 
 def test_paths_lists_every_path_as_a_command_that_replays_it() -> None:

@@ -183,3 +183,17 @@ def test_district_ids_in_another_case_for_offices() -> None:
     assert _complete("fish", "ssc-wizard offices --district TIAN") == [
         "TIANqiao\tTianqiao District"
     ]
+
+
+def test_as_of_completes_to_todays_date_as_it_is_written() -> None:
+    import datetime
+
+    def today() -> str:
+        return datetime.date.today().isoformat()
+
+    before = today()
+    offered = _complete("bash", "ssc-wizard check --as-of ")
+    assert offered in ([before], [today()])  # the same day, unless midnight passed meanwhile
+    described = _complete("fish", f"ssc-wizard check --as-of {offered[0][:4]}")
+    assert described == [f"{offered[0]}\ttoday"]
+    assert _complete("bash", "ssc-wizard check --as-of 1999") == []

@@ -83,6 +83,24 @@ def test_the_mistakes_sample_is_what_check_prints(my_city: Path) -> None:
     assert block[1:] == _run("check", "--data-dir", "my-city")
 
 
+def test_the_sources_samples_are_what_the_tool_prints(my_city: Path) -> None:
+    shown = _block_after("A result lists the facts").splitlines()
+    result = _run(
+        "--data-dir", "my-city", "-a", "need=lost", "-a", "branch=north", "--format", "text"
+    )
+    at = result.index(shown[0])
+    assert result[at : at + len(shown)] == shown
+
+    offices = my_city / "offices.yaml"
+    text = offices.read_text(encoding="utf-8")
+    url = "      url: https://example.org/riverbend/central-library\n"
+    assert text.count(url) == 1
+    offices.write_text(text.replace(url, url + "    checked: 2025-01-10\n"), encoding="utf-8")
+    block = _block_after("<!-- check --as-of of examples/library-card").splitlines()
+    assert block[0] == "$ ssc-wizard check --data-dir my-city --as-of 2026-03-01"
+    assert block[1:] == _run("check", "--data-dir", "my-city", "--as-of", "2026-03-01")
+
+
 def test_every_yaml_sample_is_valid_yaml() -> None:
     samples = re.findall(r"^```yaml\n(.*?)^```$", AUTHORING, re.MULTILINE | re.DOTALL)
     assert len(samples) >= 8

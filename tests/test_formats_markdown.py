@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats.markdown import escape, offices_markdown, result_markdown
 from ssc_wizard.model import Guide
-from ssc_wizard.result import build_result, office_list
+from ssc_wizard.result import Cited, build_result, office_list
 
 from paths import all_paths
 
@@ -188,3 +188,61 @@ def test_office_list_for_a_district(jinan: Guide) -> None:
         for outcome_id, role in jinan.roles(office_id):
             title = jinan.scenarios.outcomes[outcome_id].title.get("en")
             assert f"{title} - {role.get('en')}" in items, (office_id, outcome_id)
+
+
+class Links(HTMLParser):
+    """Every link of rendered HTML: (href, text)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[list[str]] = []
+        self._in = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.found.append([dict(attrs).get("href") or "", ""])
+            self._in = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.found[-1][1] += data
+
+
+#: Every character a Markdown viewer might act on, in a title and in a web
+#: address that the guide's check lets through (all of them allowed in one).
+HOSTILE_TITLE = "*stars* _under_ [link](javascript:alert(1)) <b>tag</b> `code` https://evil.example"
+HOSTILE_URL = "https://example.org/x_y*z*?q=[c](javascript:alert(1))&r=`t`#<!--"
+
+
+@pytest.mark.parametrize(
+    "render",
+    [
+        lambda text: MarkdownIt("commonmark").render(text),
+        lambda text: cmarkgfm.github_flavored_markdown_to_html(text, Options.CMARK_OPT_UNSAFE),
+    ],
+    ids=["commonmark", "github"],
+)
+def test_a_sources_title_is_shown_as_written_and_its_address_is_one_link(
+    render: Callable[[str], str], mini: Guide
+) -> None:
+    from urllib.parse import unquote
+
+    cited = Cited("step", 1, None, None, HOSTILE_TITLE, HOSTILE_URL, "2026-03-01")
+    result = build_result(mini, Reached("stop", {"colour": "red"})).replace(sources=(cited,))
+    markdown = result_markdown(result)
+    line = next(line for line in markdown.splitlines() if line.startswith("- Step 1 - "))
+    html = render(line + "\n")
+    page = Page(html)
+    (item,) = page.texts("li")
+    assert not {"em", "b", "code", "strong", "img"} & {name for name, _, _ in page.elements}
+    ((href, text),) = Links(html).found
+    assert unquote(href) == HOSTILE_URL
+    # A `<` would end the link: the guide's check refuses one, and it is written %3C,
+    # which markdown-it shows decoded.
+    assert text in (HOSTILE_URL, HOSTILE_URL.replace("<", "%3C"))
+    assert item == f"Step 1 - {HOSTILE_TITLE}, {text} (checked 2026-03-01)"

@@ -3,6 +3,7 @@ one, and nothing it holds is ever an error."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import pickle
@@ -18,10 +19,10 @@ import pytest
 from ssc_wizard import guide_cache, loader
 from ssc_wizard.errors import DataError
 from ssc_wizard.loader import default_data_dir, examine_guide, load_guide
-from ssc_wizard.model import Choice, texts
+from ssc_wizard.model import Choice, Source, texts
 from ssc_wizard.starter import example_dir
 
-from conftest import MINI, GuideDir, console_script
+from conftest import MINI, TESTS, GuideDir, console_script
 
 SCRIPTED = ["-a", "card_state=not_damaged", "-a", "district=lixia", "--format", "json"]
 
@@ -55,7 +56,9 @@ def copy_of(source: Path, tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("source", [default_data_dir(), example_dir(), MINI], ids=str)
+@pytest.mark.parametrize(
+    "source", [default_data_dir(), example_dir(), MINI, TESTS / "guides" / "dated"], ids=str
+)
 def test_a_guide_from_the_cache_is_the_guide_its_yaml_gives(
     source: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -71,6 +74,13 @@ def test_a_guide_from_the_cache_is_the_guide_its_yaml_gives(
     assert kept == from_yaml
     assert kept is not from_yaml
     assert list(texts(kept)) == list(texts(from_yaml))
+    if source.name == "dated":  # its sources and days, each of its own type
+        outcome = kept.scenarios.outcomes["go_small"]
+        assert outcome.checked == datetime.date(2025, 9, 1)
+        assert outcome.source == from_yaml.scenarios.outcomes["go_small"].source
+        assert kept.scenarios.shared["common"] == from_yaml.scenarios.shared["common"]
+        assert kept.offices.offices["desk"].source == Source(url="https://example.org/desk")
+        assert kept.scenarios.guide.recheck_after_days == 180
 
 
 def test_an_edit_is_seen_even_when_size_and_time_are_the_same(

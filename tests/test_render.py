@@ -21,7 +21,7 @@ from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.result import Result, build_result, office_list
 
-from conftest import MINI, GuideDir
+from conftest import MINI, TESTS, GuideDir
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -220,3 +220,32 @@ def test_a_title_too_long_for_the_border_goes_above_the_panel_whole(mini: Guide)
     first = narrow.splitlines()[0]
     assert first.strip() == result.title
     assert result.title in _rich(result, width=len(result.title) + 6).splitlines()[0]
+
+
+def test_each_fact_with_its_own_source_is_listed_under_sources() -> None:
+    dated = load_guide(TESTS / "guides" / "dated")
+    text = to_text(_result(dated))
+    assert (
+        "- Test Act, Section 1: Everyone may go.\n"
+        "\n"
+        "Sources:\n"
+        "- This procedure - Small ways, https://example.org/small (checked 2025-09-01)\n"
+        "- Front desk - https://example.org/desk (checked 2025-02-01)\n"
+        "- Step 1 - https://example.org/walking (checked 2024-12-01)\n"
+        "- Step 3 - https://example.org/sign-out (checked 2027-01-01)\n"
+        "- Test Act, Section 1 - The Test Act as published, https://example.org/test-act "
+        "(checked 2026-01-10)\n"
+        "\n"
+        "Ask at the front desk.\n"
+        "Source: Made up for the tests.\n"
+    ) in text
+    assert "- Front desk: Everything.\n  Hours: Weekdays\n- Local branch" in text
+    assert (
+        "\n各项信息的来源：\n"
+        "- 本办理事项——小号之路，https://example.org/small（核实于 2025-09-01）\n"
+        "- 前台——https://example.org/desk（核实于 2025-02-01）\n"
+        "- 第 1 步——https://example.org/walking（核实于 2024-12-01）\n"
+    ) in to_text(_result(dated, lang="zh"))
+    rich = _rich(_result(dated), width=100)
+    assert "\nSources\n• This procedure - Small ways, https://example.org/small (checked" in rich
+    assert "• Step 3 - https://example.org/sign-out (checked 2027-01-01)" in rich

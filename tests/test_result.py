@@ -7,8 +7,14 @@ import shlex
 from ssc_wizard.answers import parse_flags
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats.text import to_text
+from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
-from ssc_wizard.result import build_result
+from ssc_wizard.result import Cited, build_result
+
+from conftest import MINI, TESTS, GuideDir
+from paths import all_paths
+
+DATED = TESTS / "guides" / "dated"
 
 
 def test_steps_and_materials_expand_shared_lists(mini: Guide) -> None:
@@ -158,3 +164,85 @@ def test_an_office_is_named_after_the_district_only_where_the_district_is_asked(
     assert "- Human resources and social security service centre, the one for your district:" in (
         to_text(unsure)
     )
+
+
+def test_the_facts_with_a_source_of_their_own_are_listed_in_the_results_order() -> None:
+    dated = load_guide(DATED)
+    reached = Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+    assert build_result(dated, reached).sources == (
+        Cited("outcome", None, None, None, "Small ways", "https://example.org/small", "2025-09-01"),
+        Cited("office", "desk", "Front desk", None, None, "https://example.org/desk", "2025-02-01"),
+        Cited("step", 1, None, None, None, "https://example.org/walking", "2024-12-01"),
+        # Step 3 of the result: the second of the shared list its step 2 includes.
+        Cited("step", 3, None, None, None, "https://example.org/sign-out", "2027-01-01"),
+        Cited(
+            "law",
+            "rule",
+            "Test Act",
+            "Section 1",
+            "The Test Act as published",
+            "https://example.org/test-act",
+            "2026-01-10",
+        ),
+    )
+    # Not the local office, nor the material, nor step 2: they rest on the guide's source.
+    in_chinese = build_result(dated, reached, lang="zh").sources
+    assert [(c.name, c.title) for c in in_chinese] == [
+        (None, "小号之路"),
+        ("前台", None),
+        (None, None),
+        (None, None),
+        ("《测试法》", "《测试法》公布文本"),
+    ]
+
+
+def test_a_material_with_its_own_source_is_named_by_its_text() -> None:
+    dated = load_guide(DATED)
+    reached = Reached("go_big", {"colour": "green", "size": "big", "area": "north"})
+    sources = build_result(dated, reached).sources
+    assert sources[1] == Cited("material", 1, "A bag.", None, "Bag rules", None, None)
+    assert build_result(dated, reached).to_json()["outcome"]["sources"] == [
+        {
+            "about": "step",
+            "ref": 2,
+            "title": None,
+            "url": "https://example.org/sign-out",
+            "checked": "2027-01-01",
+        },
+        {"about": "material", "ref": 1, "title": "Bag rules", "url": None, "checked": None},
+        {
+            "about": "law",
+            "ref": "rule",
+            "title": "The Test Act as published",
+            "url": "https://example.org/test-act",
+            "checked": "2026-01-10",
+        },
+    ]
+
+
+def test_a_source_that_says_no_more_than_the_guides_is_left_out(guide_dir: GuideDir) -> None:
+    scenarios = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
+    scenarios = scenarios.replace(
+        "    steps: [{en: Stop., zh: 停下。}]\n",
+        "    steps:\n"
+        "      - text: {en: Stop., zh: 停下。}\n"
+        "        source: {title: {en: Made up for the tests., zh: 为测试编写。}}\n"
+        "      - text: {en: Look., zh: 看。}\n"
+        "        checked: 2026-03-01\n",
+    )
+    guide = load_guide(guide_dir(scenarios=scenarios))
+    result = build_result(guide, Reached("stop", {"colour": "red"}))
+    assert result.steps == ("Stop.", "Look.")
+    # The first says what the guide's own source says; the second was checked on a
+    # day of its own, against the guide's source.
+    assert result.sources == (Cited("step", 2, None, None, None, None, "2026-03-01"),)
+    assert "- Step 2 - the guide's source (checked 2026-03-01)\n" in to_text(result)
+
+
+def test_a_guide_without_sources_lists_none(mini: Guide, jinan: Guide) -> None:
+    for guide in (mini, jinan):
+        for answers, outcome_id in all_paths(guide):
+            result = build_result(guide, Reached(outcome_id, answers))
+            assert result.sources == ()
+            assert result.to_json()["outcome"]["sources"] == []
+            assert "Sources" not in to_text(result)

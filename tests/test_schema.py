@@ -13,11 +13,13 @@ from jsonschema import Draft202012Validator
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats.json_format import as_json
 from ssc_wizard.lang import LANGS, Lang
+from ssc_wizard.loader import load_guide
 from ssc_wizard.model import Guide
 from ssc_wizard.paths import count_paths, iter_paths
 from ssc_wizard.report import paths_json
 from ssc_wizard.result import build_result, office_list
 
+from conftest import TESTS
 from paths import all_paths
 
 
@@ -59,6 +61,36 @@ def test_every_path_of_the_mini_guide_validates(mini: Guide, lang: Lang) -> None
     for answers, outcome_id in all_paths(mini):
         result = build_result(mini, Reached(outcome_id, answers), "/a b", lang=lang)
         assert _errors(RESULT, json.loads(as_json(result))) == [], answers
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_path_of_a_guide_with_sources_validates(lang: Lang) -> None:
+    dated = load_guide(TESTS / "guides" / "dated")
+    cited = 0
+    for answers, outcome_id in all_paths(dated):
+        data = json.loads(as_json(build_result(dated, Reached(outcome_id, answers), lang=lang)))
+        assert _errors(RESULT, data) == [], answers
+        cited += len(data["outcome"]["sources"])
+    assert cited > 10
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda s: s.update(about="guide"), "is not one of"),
+        (lambda s: s.update(url="javascript:alert(1)"), "does not match"),
+        (lambda s: s.update(checked="1 March 2026"), "does not match"),
+        (lambda s: s.update(ref=0), "is not valid under any of the given schemas"),
+        (lambda s: s.pop("checked"), "'checked' is a required property"),
+    ],
+)
+def test_the_schema_refuses_a_changed_source(change: Any, complaint: str) -> None:
+    dated = load_guide(TESTS / "guides" / "dated")
+    answers = {"colour": "green", "size": "small", "area": "north"}
+    data = copy.deepcopy(build_result(dated, Reached("go_small", answers)).to_json())
+    change(data["outcome"]["sources"][0])
+    errors = _errors(RESULT, data)
+    assert any(complaint in e for e in errors), errors
 
 
 @pytest.mark.parametrize("lang", LANGS)

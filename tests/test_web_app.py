@@ -54,9 +54,11 @@ def facts(result: Result) -> list[str]:
     found += [result.note] if result.note else []
     for office in result.offices:
         found += [office.name, *(role.text for role in office.roles)]
-        found += [v for v in (office.address, office.hours, office.phone, office.source) if v]
+        found += [v for v in (office.address, office.hours, office.phone) if v]
     for law in result.legal_basis:
         found += [law.law, law.article, law.text, *([law.why] if law.why else [])]
+    for cited in result.sources:  # an office's source is with these, a link
+        found += [v for v in (cited.title or cited.url, cited.checked) if v]
     return found
 
 
@@ -248,6 +250,38 @@ def test_the_result_page_lists_what_to_bring_as_a_checklist_and_the_command(
     )
     assert page.link("重新开始") == "/?lang=zh"
     assert page.link("修改您的回答").startswith("/check?")
+
+
+def test_the_result_page_lists_each_facts_own_source_with_its_link() -> None:
+    dated = load_guide(Path(__file__).parent / "guides" / "dated")
+    web = client(dated)
+    answers = {"colour": "green", "size": "small", "area": "north"}
+    html = web.get("/result", params=answers).text
+    page = read(html)
+    assert page.headings[-3:] == ["Sources", "Your answers", "The same result in a terminal"]
+    sources = page.text[page.text.index("Sources") : page.text.index("Ask at the front desk")]
+    assert sources == (
+        "Sources This procedure Small ways checked 2025-09-01 "
+        "Front desk https://example.org/desk checked 2025-02-01 "
+        "Step 1 https://example.org/walking checked 2024-12-01 "
+        "Step 3 https://example.org/sign-out checked 2027-01-01 "
+        "Test Act, Section 1 The Test Act as published checked 2026-01-10 "
+    )
+    assert [link for link in page.links if link[0].startswith("https://")] == [
+        ("https://example.org/small", "Small ways"),
+        ("https://example.org/desk", "https://example.org/desk"),
+        ("https://example.org/walking", "https://example.org/walking"),
+        ("https://example.org/sign-out", "https://example.org/sign-out"),
+        ("https://example.org/test-act", "The Test Act as published"),
+    ]
+    # The office's source is with the others, not beside its opening hours.
+    assert "Weekdays" in page.text and "Source: https://example.org/desk" not in page.text
+    chinese = read(web.get("/result", params={**answers, "lang": "zh"}).text)
+    assert "各项信息的来源 本办理事项 小号之路 核实于 2025-09-01 前台" in chinese.text
+    # A source without a web address is shown, not linked.
+    big = read(web.get("/result", params={**answers, "size": "big"}).text)
+    assert "To bring: A bag. Bag rules " in big.text
+    assert not any(text == "Bag rules" for _, text in big.links)
 
 
 @pytest.mark.parametrize(
