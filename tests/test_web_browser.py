@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -546,3 +547,47 @@ def test_a_printed_result_has_no_controls_and_spells_out_links(
     page("/question/card_state")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not shown("form") and not shown("button")
+
+
+# A guide whose facts have sources of their own ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dated_site() -> Iterator[str]:
+    need_browser()
+    with server(Path(__file__).parent / "guides" / "dated") as address:
+        yield address
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_sources_of_a_result_are_accessible_links_written_out_on_paper(
+    driver: Any, page: Callable[[str], None], dated_site: str, lang: str
+) -> None:
+    driver.get(f"{dated_site}/result?colour=green&size=small&area=north&lang={lang}")
+    links = all_css(driver, ".sources a")
+    assert [a.get_attribute("href") for a in links] == [
+        "https://example.org/small",
+        "https://example.org/desk",
+        "https://example.org/walking",
+        "https://example.org/sign-out",
+        "https://example.org/test-act",
+    ]
+    violations = axe_violations(driver)
+    assert not violations, "\n".join(violations)
+    driver.set_window_size(320, HEIGHT)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 320, f"the page is {width}px wide in a 320px window"
+
+    # On paper, a titled link is followed by its address; one shown as its address, not again.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    after = [
+        driver.execute_script("return getComputedStyle(arguments[0], '::after').content;", a)
+        for a in links
+    ]
+    assert after == [
+        '" (https://example.org/small)"',
+        "none",
+        "none",
+        "none",
+        '" (https://example.org/test-act)"',
+    ]

@@ -90,22 +90,24 @@ def need_browser() -> None:
     pytest.skip(reason)
 
 
-def _server_command() -> list[str]:
+def _server_command(data_dir: Path | None = None) -> list[str]:
     """``ssc-wizard serve`` on a port the system chooses, on the loopback only."""
     script = Path(sys.executable).parent / "ssc-wizard"
     found = str(script) if script.exists() else shutil.which("ssc-wizard")
     if found is None:
         pytest.fail("the ssc-wizard command is not installed next to this Python")
-    return [found, "serve", "--host", "127.0.0.1", "--port", "0"]
+    guide = ["--data-dir", str(data_dir)] if data_dir is not None else []
+    return [found, "serve", "--host", "127.0.0.1", "--port", "0", *guide]
 
 
 @contextmanager
-def server() -> Iterator[str]:
-    """A running server, as its address (``http://127.0.0.1:PORT``); stopped after."""
+def server(data_dir: Path | None = None) -> Iterator[str]:
+    """A running server of the guide in ``data_dir`` (the built-in one: None), as its
+    address (``http://127.0.0.1:PORT``); stopped after."""
     env = {k: v for k, v in os.environ.items() if k not in ("SSC_WIZARD_DATA", "SSC_WIZARD_LANG")}
     env["PYTHONUNBUFFERED"] = "1"
     process = subprocess.Popen(
-        _server_command(),
+        _server_command(data_dir),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -88,6 +88,11 @@ def _text_language(code: str) -> str:
             if meant is not None
             else 'another language needs its catalog first (README, "Translating")'
         )
+        if code == "url":  # a source written where one text is asked for: the guide's
+            hint = (
+                "`title` and `url` make the `source` of an office, a law, an outcome or a "
+                "step; the guide's own `source` is one text, which may name a web address"
+            )
         raise ValueError(f"unknown language {code!r}: a text is written in {_listed()}; {hint}")
     return code
 
