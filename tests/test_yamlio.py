@@ -223,6 +223,101 @@ def test_reading_stops_at_the_limit_inside_a_refused_key(monkeypatch: pytest.Mon
     ]
 
 
+def _read(text: str) -> tuple[object, list[str]]:
+    doc = yamlio.read(text, "f.yaml")
+    return doc.data, [str(p) for p in doc.problems]
+
+
+def test_read_keeps_a_duplicate_keys_first_value_and_says_the_later_one_is_ignored() -> None:
+    doc = yamlio.read("a: 1st\nb:\n  c: x\n  c: [y]\na: 2nd\n", "f.yaml")
+    assert doc.data == {"a": "1st", "b": {"c": "x"}}
+    assert [str(p) for p in doc.problems] == [
+        "f.yaml:4:3: duplicate key 'c' (first given at line 3); "
+        "this one is ignored until it is renamed or removed",
+        "f.yaml:5:1: duplicate key 'a' (first given at line 1); "
+        "this one is ignored until it is renamed or removed",
+    ]
+    assert (doc.dropped, doc.partial) == (frozenset(), False)
+    assert doc.positions[("b", "c")] == Position(3, 6)  # the first one's
+
+
+def test_load_refuses_a_duplicate_key_without_saying_the_later_one_is_ignored() -> None:
+    """An answers file with a problem is refused whole: nothing in it is read."""
+    assert _problems("a: 1st\na: 2nd\n") == [
+        "f.yaml:2:1: duplicate key 'a' (first given at line 1)"
+    ]
+
+
+def test_a_section_given_twice_at_the_top_leaves_the_data_partial() -> None:
+    assert yamlio.read("a: {b: c}\na: {d: e}\n", "f.yaml").partial
+    assert yamlio.read("a: [b]\na:\n  - c\n", "f.yaml").partial
+    assert not yamlio.read("a: b\na: c\n", "f.yaml").partial
+    assert not yamlio.read("a: {b: c, b: {d: e}}\n", "f.yaml").partial
+
+
+def test_read_leaves_out_a_refused_value_and_says_where() -> None:
+    doc = yamlio.read(
+        "a: *x\nb: !!str y\nc: !!map {d: *e}\nf: [g, !h i]\nj: 2024-02-30\n", "f.yaml"
+    )
+    assert doc.data == {"a": None, "b": None, "c": None, "f": ["g", None], "j": None}
+    assert doc.dropped == {("a",), ("b",), ("c",), ("f", 1), ("j",)}
+    assert doc.partial
+    assert [str(p) for p in doc.problems] == [
+        "f.yaml:1:4: YAML aliases (*name) are not supported here; write the value out in full",
+        "f.yaml:2:4: unsupported YAML tag 'tag:yaml.org,2002:str'; remove it",
+        "f.yaml:3:4: unsupported YAML tag 'tag:yaml.org,2002:map'; remove it",
+        "f.yaml:4:8: unsupported YAML tag '!h'; remove it",
+        "f.yaml:5:4: '2024-02-30' is not a date",
+    ]
+
+
+def test_read_leaves_out_a_key_that_is_no_text_and_says_which_mapping_lost_it() -> None:
+    doc = yamlio.read("a:\n  ? [b]\n  : c\n  d: e\n  *f : g\n  <<: {h: i}\n", "f.yaml")
+    assert doc.data == {"a": {"d": "e"}}
+    assert doc.dropped == {("a",)}
+
+
+def test_an_anchor_is_refused_but_the_value_it_marks_is_kept() -> None:
+    data, problems = _read("a: &x text\nb: &y {c: d}\n")
+    assert data == {"a": "text", "b": {"c": "d"}}
+    assert problems == [
+        "f.yaml:1:4: YAML anchors (&name) are not supported here; remove it",
+        "f.yaml:2:4: YAML anchors (&name) are not supported here; remove it",
+    ]
+    assert not yamlio.read("a: &x text\n", "f.yaml").partial
+
+
+def test_a_key_yaml_reads_as_no_text_is_read_on_as_the_text_written() -> None:
+    doc = yamlio.read("no: a\n1: b\n!!str c: d\n", "f.yaml")
+    assert doc.data == {"no": "a", "1": "b", "c": "d"}
+    assert len(doc.problems) == 3
+    assert not doc.partial
+    assert doc.key_positions[("1",)] == Position(2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [b\nc: d\n", "f.yaml:2:2: YAML syntax: did not find expected ',' or ']'"),
+        ("a: b\n---\nc: d\n", "f.yaml:2:1: the file holds more than one YAML document"),
+        ("a: b\u2028c: d\n", "f.yaml:1:5: U+2028 (LINE SEPARATOR) is a line break to YAML"),
+        ("a: \x1b\n", "f.yaml:1:4: the control character U+001B is not allowed in YAML"),
+    ],
+)
+def test_read_refuses_a_file_with_nothing_to_go_on_with(text: str, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        yamlio.read(text, "f.yaml")
+    assert [str(p)[: len(expected)] for p in caught.value.problems] == [expected]
+
+
+def test_reading_that_stops_at_the_problem_limit_has_nothing_to_go_on_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlio, "MAX_PROBLEMS", 2)
+    with pytest.raises(DataError):
+        yamlio.read("a: *x\nb: *x\nc: d\n", "f.yaml")
+
+
 def test_only_a_plain_scalars_first_character_can_make_it_typed() -> None:
     """The loader tries no resolver on a plain scalar whose first character starts no typed one."""
     assert None not in yamlio._Loader.yaml_implicit_resolvers
@@ -250,6 +345,7 @@ def test_the_first_reading_and_the_one_noting_positions_agree(path: Path) -> Non
     first, second = _readings(path.read_text(encoding="utf-8", errors="replace"))
     assert repr(first.data) == repr(second.data)
     assert first.typed_scalars == second.typed_scalars
+    assert (first.dropped, first.section_ignored) == (second.dropped, second.section_ignored)
     assert [(p.line, p.column) for p in first.problems] == [
         (p.line, p.column) for p in second.problems
     ]
