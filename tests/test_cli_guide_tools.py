@@ -85,6 +85,50 @@ def test_check_reports_problems_in_both_files_even_when_one_cannot_be_parsed(
     assert lines[-1].startswith(f"{folder}: 6 errors, 0 warnings;")
 
 
+def test_a_duplicate_key_and_a_broken_reference_are_reported_in_one_run(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, scenarios=TESTS / "broken" / "scenarios" / "duplicate_key_and_reference.yaml"
+    )
+    s = folder / "scenarios.yaml"
+    expected = [
+        f"{s}:10:7: duplicate key 'a' (first given at line 9); this one is ignored until it is "
+        "renamed or removed",
+        f"{s}:11:27: unknown question 'nowhere': no such id in questions; questions that exist: q",
+    ]
+    check = run("check", "--data-dir", str(folder))
+    assert check.exit_code == 1
+    errors = [line for line in check.stdout.splitlines() if ": error: " in line]
+    assert errors == [line.replace(": ", ": error: ", 1) for line in expected]
+    assert check.stdout.splitlines()[-1].startswith(f"{folder}: 2 errors, ")
+
+    wizard = run("--data-dir", str(folder), "--no-input")
+    assert wizard.exit_code == 1
+    assert wizard.stdout == ""
+    assert [line.strip() for line in wizard.stderr.splitlines()[1:-1]] == expected
+
+
+def test_check_reports_scenarios_references_while_offices_yaml_has_errors(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        scenarios=TESTS / "broken" / "scenarios" / "unknown_references.yaml",
+        offices=TESTS / "broken" / "offices" / "office_mistakes.yaml",
+    )
+    result = run("check", "--data-dir", str(folder))
+    assert result.exit_code == 1
+    s, o = folder / "scenarios.yaml", folder / "offices.yaml"
+    # The unknown office 'dsk' (18:72) waits until offices.yaml can be read.
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()[:-1]] == [
+        f"{s}:12:27",
+        f"{s}:19:27",
+        f"{s}:20:19",
+        f"{o}:8:5",
+        f"{o}:12:19",
+        f"{o}:15:5",
+        f"{o}:15:5",
+        f"{o}:16:5",
+    ]
+
+
 def test_check_passes_a_guide_with_only_warnings(tmp_path: Path) -> None:
     folder = _folder(tmp_path, scenarios=TESTS / "broken" / "scenarios" / "suspicious.yaml")
     result = run("check", "--data-dir", str(folder))

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
+import yaml
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from ssc_wizard import yamlio
 from ssc_wizard.errors import DataError
-from ssc_wizard.yamlio import MAX_DEPTH, Position, load
+from ssc_wizard.yamlio import MAX_DEPTH, DataPath, Position, load
 
 from conftest import TESTS
 
@@ -227,6 +233,102 @@ def test_reading_stops_at_the_limit_inside_a_refused_key(monkeypatch: pytest.Mon
     ]
 
 
+def _read(text: str) -> tuple[object, list[str]]:
+    doc = yamlio.read(text, "f.yaml")
+    return doc.data, [str(p) for p in doc.problems]
+
+
+def test_read_keeps_a_duplicate_keys_first_value_and_says_the_later_one_is_ignored() -> None:
+    doc = yamlio.read("a: 1st\nb:\n  c: x\n  c: [y]\na: 2nd\n", "f.yaml")
+    assert doc.data == {"a": "1st", "b": {"c": "x"}}
+    assert [str(p) for p in doc.problems] == [
+        "f.yaml:4:3: duplicate key 'c' (first given at line 3); "
+        "this one is ignored until it is renamed or removed",
+        "f.yaml:5:1: duplicate key 'a' (first given at line 1); "
+        "this one is ignored until it is renamed or removed",
+    ]
+    assert (doc.dropped, doc.partial) == (frozenset(), False)
+    assert doc.positions[("b", "c")] == Position(3, 6)  # the first one's
+
+
+def test_load_refuses_a_duplicate_key_without_saying_the_later_one_is_ignored() -> None:
+    """An answers file with a problem is refused whole: nothing in it is read."""
+    assert _problems("a: 1st\na: 2nd\n") == [
+        "f.yaml:2:1: duplicate key 'a' (first given at line 1)"
+    ]
+
+
+def test_a_section_given_twice_at_the_top_leaves_the_data_partial() -> None:
+    assert yamlio.read("a: {b: c}\na: {d: e}\n", "f.yaml").partial
+    assert yamlio.read("a: [b]\na:\n  - c\n", "f.yaml").partial
+    assert not yamlio.read("a: b\na: c\n", "f.yaml").partial
+    assert not yamlio.read("a: {b: c, b: {d: e}}\n", "f.yaml").partial
+
+
+def test_read_leaves_out_a_refused_value_and_says_where() -> None:
+    doc = yamlio.read(
+        "a: *x\nb: !!str y\nc: !!map {d: *e}\nf: [g, !h i]\nj: 2024-02-30\n", "f.yaml"
+    )
+    assert doc.data == {"a": None, "b": None, "c": None, "f": ["g", None], "j": None}
+    assert doc.dropped == {("a",), ("b",), ("c",), ("f", 1), ("j",)}
+    assert doc.partial
+    assert [str(p) for p in doc.problems] == [
+        "f.yaml:1:4: YAML aliases (*name) are not supported here; write the value out in full",
+        "f.yaml:2:4: unsupported YAML tag 'tag:yaml.org,2002:str'; remove it",
+        "f.yaml:3:4: unsupported YAML tag 'tag:yaml.org,2002:map'; remove it",
+        "f.yaml:4:8: unsupported YAML tag '!h'; remove it",
+        "f.yaml:5:4: '2024-02-30' is not a date: there is no such day (or time); write a day "
+        'as YYYY-MM-DD, such as 2026-03-01, or a text in quotes: "..."',
+    ]
+
+
+def test_read_leaves_out_a_key_that_is_no_text_and_says_which_mapping_lost_it() -> None:
+    doc = yamlio.read("a:\n  ? [b]\n  : c\n  d: e\n  *f : g\n  <<: {h: i}\n", "f.yaml")
+    assert doc.data == {"a": {"d": "e"}}
+    assert doc.dropped == {("a",)}
+
+
+def test_an_anchor_is_refused_but_the_value_it_marks_is_kept() -> None:
+    data, problems = _read("a: &x text\nb: &y {c: d}\n")
+    assert data == {"a": "text", "b": {"c": "d"}}
+    assert problems == [
+        "f.yaml:1:4: YAML anchors (&name) are not supported here; remove it",
+        "f.yaml:2:4: YAML anchors (&name) are not supported here; remove it",
+    ]
+    assert not yamlio.read("a: &x text\n", "f.yaml").partial
+
+
+def test_a_key_yaml_reads_as_no_text_is_read_on_as_the_text_written() -> None:
+    doc = yamlio.read("no: a\n1: b\n!!str c: d\n", "f.yaml")
+    assert doc.data == {"no": "a", "1": "b", "c": "d"}
+    assert len(doc.problems) == 3
+    assert not doc.partial
+    assert doc.key_positions[("1",)] == Position(2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [b\nc: d\n", "f.yaml:2:2: YAML syntax: did not find expected ',' or ']'"),
+        ("a: b\n---\nc: d\n", "f.yaml:2:1: the file holds more than one YAML document"),
+        ("a: b\u2028c: d\n", "f.yaml:1:5: U+2028 (LINE SEPARATOR) is a line break to YAML"),
+        ("a: \x1b\n", "f.yaml:1:4: the control character U+001B is not allowed in YAML"),
+    ],
+)
+def test_read_refuses_a_file_with_nothing_to_go_on_with(text: str, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        yamlio.read(text, "f.yaml")
+    assert [str(p)[: len(expected)] for p in caught.value.problems] == [expected]
+
+
+def test_reading_that_stops_at_the_problem_limit_has_nothing_to_go_on_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlio, "MAX_PROBLEMS", 2)
+    with pytest.raises(DataError):
+        yamlio.read("a: *x\nb: *x\nc: d\n", "f.yaml")
+
+
 def test_only_a_plain_scalars_first_character_can_make_it_typed() -> None:
     """The loader tries no resolver on a plain scalar whose first character starts no typed one."""
     assert None not in yamlio._Loader.yaml_implicit_resolvers
@@ -254,6 +356,370 @@ def test_the_first_reading_and_the_one_noting_positions_agree(path: Path) -> Non
     first, second = _readings(path.read_text(encoding="utf-8", errors="replace"))
     assert repr(first.data) == repr(second.data)
     assert first.typed_scalars == second.typed_scalars
+    assert (first.dropped, first.section_ignored) == (second.dropped, second.section_ignored)
     assert [(p.line, p.column) for p in first.problems] == [
         (p.line, p.column) for p in second.problems
     ]
+
+
+# --- the same data as PyYAML's own safe loader ----------------------------------
+#
+# yamlio builds data from libyaml's events itself, where PyYAML composes nodes
+# and constructs them: generated documents within what a guide may hold must
+# read the same both ways, and any that holds what yamlio refuses must be
+# refused, never read as other data.
+
+#: Texts YAML 1.1 reads as something else unquoted, or that mean something to it.
+TRICKY = [
+    *"yes no on off y n true false null ~ 1 01 0x1f 0o7 1_000".split(),  # noqa: SIM905
+    *"1:30 1.5 .5 1e3 .inf -.nan 2024-01-31 2024-1-1 2024-01-31T10:00:00Z".split(),  # noqa: SIM905
+    *"<< = - -- --- ... ? : # & * ! | > % @ `".split(),  # noqa: SIM905
+    "",
+    " ",
+    "a: b",
+    "a #b",
+    "- a",
+    "[a]",
+    "{a: b}",
+    "'",
+    '"',
+    "\\",
+    "济南",
+    "社会保障卡：补办",
+    "line\nbreak",
+    "trailing\n",
+    " lead",
+    "trail ",
+]
+#: Characters YAML allows only escaped or that look like something else.
+ODD = "\t\r\n\x00\x1b\x7f\x85\xa0\u2028\u2029\u200b\u200d\u3000\ufeff\ue000\ufffe\U0001f600"
+#: Written raw, these are line breaks to YAML that editors do not show: refused.
+HIDDEN = "\x85\u2028\u2029"
+
+TEXT = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(
+        st.one_of(
+            st.characters(codec="utf-8"),
+            st.sampled_from(ODD),
+            st.sampled_from(":#-?&*!|>'\" ,[]{}中文济南"),
+        ),
+        max_size=12,
+    ),
+)
+#: The values YAML 1.1 types, which yamlio reads as PyYAML does (the model
+#: refuses them where text belongs).
+TYPED = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+def _trees(leaves: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+        max_leaves=12,
+    )
+
+
+@st.composite
+def dumped(draw: st.DrawFn) -> tuple[Any, str]:
+    """Data and the text PyYAML's dumpers make of it, in one of their styles."""
+    text_only = draw(st.booleans())
+    data = draw(_trees(TEXT if text_only else st.one_of(TEXT, TYPED)))
+    options: dict[str, Any] = {
+        "Dumper": draw(st.sampled_from([yaml.CSafeDumper, yaml.SafeDumper])),
+        "default_flow_style": draw(st.sampled_from([False, True, None])),
+        "allow_unicode": draw(st.booleans()),
+        "width": draw(st.sampled_from([8, 80, 10**6])),
+        "indent": draw(st.sampled_from([2, 4, 7])),
+        "explicit_start": draw(st.booleans()),
+        "explicit_end": draw(st.booleans()),
+        "line_break": draw(st.sampled_from(["\n", "\r\n", "\r"])),
+        "sort_keys": False,
+    }
+    if text_only:  # a style for every scalar: on a typed one, it would need a tag
+        options["default_style"] = draw(st.sampled_from([None, "'", '"', "|", ">"]))
+    return data, yaml.dump(data, **options)
+
+
+def _written(value: Any, draw: st.DrawFn, *, flow: bool = False) -> str:
+    """A scalar as a person might write it: plain where that reads back the same, or quoted.
+
+    ``flow``: inside ``[...]`` or ``{...}``, where a plain text ends at a comma.
+    """
+    if isinstance(value, _Raw):
+        return value
+    if not isinstance(value, str):
+        return str(yaml.dump(value, Dumper=yaml.CSafeDumper)).split("\n", 1)[0]
+    allowed = r"[\w .()/\u4e00-\u9fff-]*" if flow else r"[\w .,()/\u4e00-\u9fff-]*"
+    plain = re.fullmatch(r"[A-Za-z\u4e00-\u9fff]" + allowed, value)
+    if (
+        plain
+        and not value.endswith(" ")
+        and yamlio._resolve(value) == yamlio._TEXT
+        and draw(st.booleans())
+    ):
+        return value
+    if value.isprintable() and draw(st.booleans()):
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + "".join(map(_escaped, value)) + '"'
+
+
+def _escaped(char: str) -> str:
+    """A character in a double-quoted YAML text: as it is where YAML allows it raw."""
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable() and char not in HIDDEN and char not in "\ufeff\ufffe\uffff":
+        return char
+    code = ord(char)
+    return (
+        f"\\x{code:02X}"
+        if code < 0x100
+        else f"\\u{code:04X}"
+        if code < 0x10000
+        else f"\\U{code:08X}"
+    )
+
+
+class _Pairs(list[tuple[Any, Any]]):
+    """A mapping written pair by pair: a key may come twice."""
+
+
+class _Marked(NamedTuple):
+    """A value written after an anchor or a tag (``&a``, ``!!str``)."""
+
+    mark: str
+    value: Any
+
+
+class _Raw(str):
+    """Written as it is: an alias (``*a``), or a key YAML reads as no text."""
+
+    __slots__ = ()
+
+
+def _block(value: Any, depth: int, step: int, draw: st.DrawFn) -> list[str]:
+    """Block YAML as people write it: comments, blank lines, empty values,
+    explicit keys, lists at their key's indentation or further in."""
+
+    def comment() -> str:
+        return draw(st.sampled_from(["", "  # note", " #注释", "   # - a: [b"]))
+
+    pad = " " * (step * depth)
+    lines: list[str] = []
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, _Pairs):
+        items = value
+    else:
+        items = ((None, item) for item in value)
+    for key, item in items:
+        if draw(st.integers(0, 5)) == 0:
+            lines.append(draw(st.sampled_from(["", "#", f"{pad}# a comment: - [x]", "  #"])))
+        if key is None:
+            lead = f"{pad}-"
+        elif draw(st.integers(0, 7)) == 0:  # an explicit key
+            lines.append(f"{pad}? {_written(key, draw)}")
+            lead = f"{pad}:"
+        else:
+            lead = f"{pad}{_written(key, draw)}:"
+        mark = ""
+        if isinstance(item, _Marked):
+            mark, item = f" {item.mark}", item.value
+        if isinstance(item, dict | list) and item and draw(st.integers(0, 3)) == 0:
+            lines.append(f"{lead}{mark} {_flow(item, draw, pad + ' ' * step)}{comment()}")
+        elif isinstance(item, dict | list) and item:
+            lines.append(lead + mark + comment())
+            # A list under a key may stand at the key's own indentation.
+            flush = isinstance(item, list) and key is not None and not mark and draw(st.booleans())
+            lines += _block(item, depth + (0 if flush else 1), step, draw)
+        elif item is None and draw(st.booleans()):
+            lines.append(lead + mark + comment())  # nothing after the colon (or dash)
+        else:
+            shown = "{}" if item == {} else "[]" if item == [] else _written(item, draw)
+            lines.append(f"{lead}{mark} {shown}{comment()}")
+    return lines
+
+
+def _flow(value: Any, draw: st.DrawFn, pad: str) -> str:
+    """A list or mapping in flow style: ``[a, {b: c}]``, its entries perhaps on
+    lines of their own, a key without a value (``{a, b: c}``), a mapping of one
+    key alone in a list (``[a: b]``)."""
+    if isinstance(value, _Marked):
+        return f"{value.mark} {_flow(value.value, draw, pad)}"
+    if not isinstance(value, dict | list):
+        return _written(value, draw, flow=True)
+    parts = []
+    pairs = value.items() if isinstance(value, dict) else value if isinstance(value, _Pairs) else ()
+    for key, item in pairs:
+        if item is None and draw(st.booleans()):
+            parts.append(_written(key, draw, flow=True))
+        else:
+            parts.append(f"{_written(key, draw, flow=True)}: {_flow(item, draw, pad)}")
+    for item in value if not isinstance(value, dict | _Pairs) else ():
+        if isinstance(item, dict) and len(item) == 1 and draw(st.booleans()):
+            ((key, inner),) = item.items()
+            parts.append(f"{_written(key, draw, flow=True)}: {_flow(inner, draw, pad)}")
+        else:
+            parts.append(_flow(item, draw, pad))
+    comma = draw(st.sampled_from([", ", ",", f",\n{pad}", f", # note\n{pad}"]))
+    opened, closed = ("{", "}") if isinstance(value, dict | _Pairs) else ("[", "]")
+    return opened + comma.join(parts) + closed
+
+
+def _document(data: Any, draw: st.DrawFn) -> str:
+    if not data:
+        return "{}\n" if isinstance(data, dict) else "[]\n"
+    lines = _block(data, 0, draw(st.integers(1, 4)), draw)
+    if draw(st.booleans()):
+        lines.insert(0, draw(st.sampled_from(["---", "--- # the guide", "# top"])))
+    end = draw(st.sampled_from(["\n", "\r\n"]))
+    return end.join(lines) + end
+
+
+@st.composite
+def handwritten(draw: st.DrawFn) -> tuple[Any, str]:
+    """Data and block YAML written as people write it."""
+    leaves = st.one_of(TEXT, TYPED)
+    data = draw(
+        st.one_of(
+            st.lists(_trees(leaves), max_size=4), st.dictionaries(TEXT, _trees(leaves), max_size=4)
+        )
+    )
+    return data, _document(data, draw)
+
+
+def _paths(data: Any, path: DataPath = ()) -> Iterator[DataPath]:
+    """Every value's path, in the order written."""
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*path, index))
+
+
+def _changed(data: Any, path: DataPath, change: Callable[[Any], Any]) -> Any:
+    """``data`` with the value at ``path`` changed (and the mappings on the way copied)."""
+    if not path:
+        return change(data)
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {key: _changed(v, rest, change) if key == head else v for key, v in data.items()}
+    return [_changed(v, rest, change) if i == head else v for i, v in enumerate(data)]
+
+
+@st.composite
+def refused(draw: st.DrawFn) -> tuple[str, str]:
+    """A document as people write it, with one thing ssc-wizard refuses."""
+    data = draw(st.dictionaries(TEXT, _trees(st.one_of(TEXT, TYPED)), min_size=1, max_size=4))
+    kind = draw(st.sampled_from(["duplicate key", "anchor", "alias", "tag", "key not text"]))
+    paths = list(_paths(data))
+    mappings = [p for p in paths if isinstance(_at(data, p), dict) and _at(data, p)]
+    if kind == "duplicate key":
+        where = draw(st.sampled_from(mappings))
+
+        def twice(mapping: dict[str, Any]) -> _Pairs:
+            pairs = _Pairs(mapping.items())
+            first = draw(st.integers(0, len(pairs) - 1))
+            again = (pairs[first][0], draw(st.one_of(TEXT, TYPED)))
+            pairs.insert(draw(st.integers(first + 1, len(pairs))), again)
+            return pairs
+
+        data = _changed(data, where, twice)
+    elif kind == "key not text":
+        key = _Raw(
+            draw(st.sampled_from(["1", "no", "~", "2024-01-31", "1.5", "[a]", "{a: b}", "<<"]))
+        )
+        where = draw(st.sampled_from(mappings))
+        data = _changed(data, where, lambda mapping: _Pairs([*mapping.items(), (key, "x")]))
+    else:
+        inner = draw(st.sampled_from(paths[1:]))
+        if kind == "alias":  # the alias first: any path written after the anchor's
+            later = [p for p in paths[1:] if p > inner and p[: len(inner)] != inner]
+            if later:
+                data = _changed(data, draw(st.sampled_from(later)), lambda _: _Raw("*a"))
+        tags = ["!!str", "!x", "!", "!!python/object/apply:os.system", "!<tag:yaml.org,2002:str>"]
+        mark = draw(st.sampled_from(tags)) if kind == "tag" else "&a"
+        data = _changed(data, inner, lambda value: _Marked(mark, value))
+    return kind, _document(data, draw)
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _same(ours: Any, theirs: Any) -> bool:
+    """Equal, and of the same types throughout (True == 1, and 1 == 1.0, to Python)."""
+    if type(ours) is not type(theirs):
+        return False
+    if isinstance(ours, dict):
+        return len(ours) == len(theirs) and all(
+            a == b and _same(ours[a], theirs[b]) for a, b in zip(ours, theirs, strict=True)
+        )
+    if isinstance(ours, list):
+        return len(ours) == len(theirs) and all(map(_same, ours, theirs))
+    return bool(ours == theirs)
+
+
+def _assert_read_as_pyyaml_reads(text: str) -> None:
+    theirs = yaml.load(text, Loader=yaml.CSafeLoader)
+    events = list(yaml.parse(text, Loader=yaml.CSafeLoader))
+    if any(getattr(e, "tag", None) or getattr(e, "anchor", None) for e in events):
+        # The dumper tags a value it cannot write otherwise (`! '2000-01-01 00:00:00'`
+        # folded): refused, never read as other data.
+        event("tagged by the dumper: refused")
+        with pytest.raises(DataError):
+            load(text, "f.yaml")
+        return
+    if any(char in text for char in HIDDEN):
+        event("a raw line break editors do not show: refused")
+        # A raw U+2028 and the like: PyYAML reads it, yamlio refuses it at its place.
+        with pytest.raises(DataError, match="is a line break to YAML"):
+            yamlio.read(text, "f.yaml")
+        return
+    doc = yamlio.read(text, "f.yaml")
+    assert doc.problems == []
+    assert _same(doc.data, theirs), (doc.data, theirs)
+    assert _same(load(text, "f.yaml").data, theirs)
+    located = yamlio._Builder(text, "f.yaml", record=True)
+    located.run()  # the reading that notes positions, as a problem needs it
+    assert located.problems == [] and _same(located.data, theirs)
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(dumped())
+def test_what_pyyamls_dumper_writes_is_read_as_pyyaml_reads_it(case: tuple[Any, str]) -> None:
+    _assert_read_as_pyyaml_reads(case[1])
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(handwritten())
+def test_yaml_written_by_hand_is_read_as_pyyaml_reads_it(case: tuple[Any, str]) -> None:
+    data, text = case
+    assert _same(yaml.load(text, Loader=yaml.CSafeLoader), data), text  # the test's own check
+    _assert_read_as_pyyaml_reads(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(refused())
+def test_what_yamlio_refuses_is_refused_never_read_as_other_data(case: tuple[str, str]) -> None:
+    kind, text = case
+    event(kind)
+    list(yaml.parse(text, Loader=yaml.CSafeLoader))  # the test's own check: it is YAML
+    with pytest.raises(DataError):
+        load(text, "f.yaml")
+    doc = yamlio.read(text, "f.yaml")  # for a guide: with its problems, to go on with
+    assert doc.problems != []

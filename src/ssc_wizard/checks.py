@@ -53,6 +53,17 @@ def check_guide(scenarios: Scenarios, offices: Offices) -> list[Finding]:
     ]
 
 
+def check_scenarios(scenarios: Scenarios) -> list[Finding]:
+    """The errors scenarios.yaml can be checked for while offices.yaml cannot be read:
+    all but those about the offices and districts it names."""
+    return [
+        *_references(scenarios, None),
+        *_choice_targets(scenarios, None),
+        *_cycles(scenarios),
+        *_unreachable(scenarios),
+    ]
+
+
 def _known(kind: str, known: Mapping[str, object]) -> str:
     if not known:
         return f"no {kind} are defined"
@@ -61,7 +72,7 @@ def _known(kind: str, known: Mapping[str, object]) -> str:
     return f"{kind} that exist: {names}{more}"
 
 
-def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
+def _references(scenarios: Scenarios, offices: Offices | None) -> list[Finding]:
     found: list[Finding] = []
     questions, outcomes = scenarios.questions, scenarios.outcomes
 
@@ -90,7 +101,8 @@ def _references(scenarios: Scenarios, offices: Offices) -> list[Finding]:
         named: set[str] = set()
         for i, visit in enumerate(outcome.offices):
             where = (*base, "offices", i, "office")
-            ref(where, visit.office, offices.offices, "office", "offices.yaml")
+            if offices is not None:
+                ref(where, visit.office, offices.offices, "office", "offices.yaml")
             if visit.office in named:
                 message = (
                     f"office {visit.office!r} is named twice in this outcome; "
@@ -118,25 +130,29 @@ def _follow_ups(scenarios: Scenarios) -> set[str]:
     return {qid for outcome in scenarios.outcomes.values() for qid in outcome.ask}
 
 
-def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
-    """A question in the tree leads on from every choice; one asked after an outcome never does."""
+def _choice_targets(scenarios: Scenarios, offices: Offices | None) -> list[Finding]:
+    """A question in the tree leads on from every choice; one asked after an outcome never does.
+
+    Without ``offices``, what depends on its districts is left for when it can be read.
+    """
     found: list[Finding] = []
 
     def add(path: DataPath, message: str, *, at_key: bool = False) -> None:
         found.append(Finding("scenarios", path, message, at_key))
 
     follow_ups = _follow_ups(scenarios)
+    districts = offices.districts if offices is not None else None
     for qid, question in scenarios.questions.items():
         base: DataPath = ("questions", qid)
-        if question.choices_from == "districts":
-            for cid in (c for c in question.choices if c in offices.districts):
+        if question.choices_from == "districts" and districts is not None:
+            for cid in (c for c in question.choices if c in districts):
                 add(
                     (*base, "choices", cid),
                     f"choice {cid!r} is also a district id in offices.yaml; rename it",
                     at_key=True,
                 )
         offered = question.choices.keys() | (
-            offices.districts.keys() if question.choices_from == "districts" else set()
+            districts.keys() if question.choices_from == "districts" and districts else set()
         )
         for cid in question.retired.keys() & offered:
             add(
@@ -145,7 +161,9 @@ def _choice_targets(scenarios: Scenarios, offices: Offices) -> list[Finding]:
                 "again: give the choice another id",
                 at_key=True,
             )
-        if not question.choices and (question.choices_from is None or not offices.districts):
+        if not question.choices and (
+            question.choices_from is None or (districts is not None and not districts)
+        ):
             add(
                 (*base, "choices"),
                 "this question has no choices: add some under `choices`",

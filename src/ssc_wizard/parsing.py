@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterable, Iterator
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, NamedTuple, Union
 
-from pydantic import ValidationError
+from pydantic import Tag, ValidationError
 
-from ssc_wizard.checks import Finding, check_guide, stale, suspicious
+from ssc_wizard.checks import Finding, check_guide, check_scenarios, stale, suspicious
 from ssc_wizard.errors import DataError, Problem, Severity
 from ssc_wizard.lang import LANGS
 from ssc_wizard.loader import OFFICES_FILE, SCENARIOS_FILE
@@ -40,7 +42,7 @@ from ssc_wizard.process import collector_paused
 from ssc_wizard.records import Record
 from ssc_wizard.validators import validator
 from ssc_wizard.yamlio import DataPath, Document
-from ssc_wizard.yamlio import load as load_yaml
+from ssc_wizard.yamlio import read as read_yaml
 
 #: Every model, named as an author thinks of it: to say where a misplaced key goes.
 _PLACES: dict[type, str] = {
@@ -66,7 +68,6 @@ def _keys_of(model: type) -> Iterable[str]:
     return model.fields if issubclass(model, Record) else LANGS
 
 
-_KEYS = sorted({name for model in _PLACES for name in _keys_of(model)})
 #: Keys that earlier versions of the format had, and where what they said goes now.
 _MOVED = {
     "handles": "what an office does depends on the procedure, so it is said in each "
@@ -141,6 +142,9 @@ def _examine(
     warnings: bool,
     as_of: datetime.date | None = None,
 ) -> Examination:
+    # Every layer that the data allows: a file's YAML problems, then its model's
+    # (but for what the YAML left out), then the cross-checks of what both
+    # files hold whole (``Document.partial``), so that one run says it all.
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     models: dict[str, Any] = {}
@@ -150,28 +154,32 @@ def _examine(
         ("offices", offices_text, offices_file, Offices),
     ):
         try:
-            doc = docs[key] = load_yaml(text, file)
-        except DataError as exc:
+            doc = docs[key] = read_yaml(text, file)
+        except DataError as exc:  # nothing to go on with in this file
             problems += exc.problems
             continue
+        problems += doc.problems
         if not isinstance(doc.data, dict):
-            problems.append(
-                doc.problem(
-                    (),
-                    "the file must be a mapping of keys to values"
-                    + (" (it is empty)" if doc.data is None else ""),
+            if () not in doc.dropped:  # else said already: the whole file was refused
+                problems.append(
+                    doc.problem(
+                        (),
+                        "the file must be a mapping of keys to values"
+                        + (" (it is empty)" if doc.data is None else ""),
+                    )
                 )
-            )
             continue
         try:
-            models[key] = validator(model).validate_python(doc.data)
+            made = validator(model).validate_python(doc.data)
         except ValidationError as exc:
-            problems += _explain(exc, doc)
-    if problems:  # the cross-checks need both files whole
-        return Examination(None, _in_order(problems, files))
+            problems += _explain(exc, doc, model)
+            continue
+        if not doc.partial:
+            models[key] = made
 
-    scenarios, offices = models["scenarios"], models["offices"]
-    assert isinstance(scenarios, Scenarios) and isinstance(offices, Offices)
+    scenarios, offices = models.get("scenarios"), models.get("offices")
+    assert scenarios is None or isinstance(scenarios, Scenarios)
+    assert offices is None or isinstance(offices, Offices)
 
     def located(findings: list[Finding], severity: Severity) -> list[Problem]:
         return [
@@ -179,12 +187,21 @@ def _examine(
             for f in findings
         ]
 
-    errors = located(check_guide(scenarios, offices), "error")
-    found = located(suspicious(scenarios, offices), "warning") if warnings else []
-    if warnings and as_of is not None:
-        found += located(stale(scenarios, offices, as_of), "warning")
-    guide = None if errors else Guide(scenarios=scenarios, offices=offices)
-    return Examination(guide, _in_order(errors + found, files))
+    found: list[Problem] = []
+    if scenarios is not None and offices is not None:
+        problems += located(check_guide(scenarios, offices), "error")
+        if warnings:
+            found = located(suspicious(scenarios, offices), "warning")
+            if as_of is not None:
+                found += located(stale(scenarios, offices, as_of), "warning")
+    elif scenarios is not None:  # what it says of offices.yaml waits until that file is read
+        problems += located(check_scenarios(scenarios), "error")
+    # offices.yaml alone has nothing to check against: every reference is in scenarios.yaml.
+    guide = None
+    if not problems:
+        assert scenarios is not None and offices is not None
+        guide = Guide(scenarios=scenarios, offices=offices)
+    return Examination(guide, _in_order(problems + found, files))
 
 
 def _in_order(problems: list[Problem], files: list[str]) -> list[Problem]:
@@ -192,40 +209,125 @@ def _in_order(problems: list[Problem], files: list[str]) -> list[Problem]:
     return sorted(problems, key=lambda p: (files.index(p.file), p.line, p.column))
 
 
-def _explain(exc: ValidationError, doc: Document) -> Iterator[Problem]:
-    """pydantic's errors, located in the YAML and said in a maintainer's words."""
+def _explain(exc: ValidationError, doc: Document, model: type) -> Iterator[Problem]:
+    """pydantic's errors, located in the YAML and said in a maintainer's words.
+
+    None where the YAML left something out (``Document.dropped``): a value or a
+    key missing there is the YAML problem already reported, said again.
+    """
     seen: set[tuple[DataPath, str]] = set()
     for error in exc.errors(include_url=False):
-        path, name, is_key = _resolve(error["loc"], doc.data)
-        message = _message(error, path, name, doc)
-        if (path, message) in seen:
+        found = _resolve(error["loc"], doc.data, model)
+        if found.path in doc.dropped:
             continue
-        seen.add((path, message))
-        yield doc.problem(path, message, key=is_key or error["type"] == "extra_forbidden")
+        message = _message(error, found, doc)
+        if (found.path, message) in seen:
+            continue
+        seen.add((found.path, message))
+        is_key = found.is_key or error["type"] == "extra_forbidden"
+        yield doc.problem(found.path, message, key=is_key)
 
 
-def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[DataPath, str | None, bool]:
-    """Follow pydantic's loc through the data, skipping its union tags.
+class _Found(NamedTuple):
+    """Where an error of pydantic's is in the data."""
 
-    Returns the path that exists in the data, the last name that does not (a
-    missing or unknown key), and whether the error is about a key itself.
-    """
+    #: The path that exists in the data.
+    path: DataPath
+    #: The last name, that does not (a missing or unknown key).
+    name: str | None
+    #: The error is about a key itself.
+    is_key: bool
+    #: The keys the mapping that holds the last part of the path takes.
+    keys: list[str]
+
+
+def _resolve(loc: tuple[int | str, ...], data: Any, model: type) -> _Found:
+    """Follow pydantic's loc through the data, and through ``model``'s annotations,
+    which tell a union's tags (``text``, ``include``) from keys."""
     path: list[str | int] = []
     node = data
+    kinds: list[Any] = [model]  # what the annotations say node is
+    holder = kinds  # the same, for the mapping or list around node
     for i, part in enumerate(loc):
         if part == "[key]":
-            return tuple(path), None, True
+            return _Found(tuple(path), None, True, _keys(holder))
+        tagged = [member for kind in kinds for member in _tagged(kind, part)]
+        if tagged:  # not in the data: the member of a union pydantic checked
+            kinds = tagged
+            continue
         in_dict = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
         if in_dict or in_list:
             node = node[part]
             path.append(part)
+            holder, kinds = kinds, [inner for kind in kinds for inner in _inside(kind, part)]
         elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
-            return tuple(path), part, False
-    return tuple(path), None, False
+            return _Found(tuple(path), part, False, _keys(kinds))
+    return _Found(tuple(path), None, False, _keys(holder))
 
 
-def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str:
+def _keys(kinds: list[Any]) -> list[str]:
+    """The keys of the parts the annotations ``kinds`` can be."""
+    return sorted(
+        {
+            key
+            for kind in kinds
+            for part in _options(kind)
+            if part in _PLACES
+            for key in _keys_of(part)
+        }
+    )
+
+
+def _inside(kind: Any, step: str | int) -> Iterator[Any]:
+    """The annotations of what ``step`` (a key or an index) leads to inside a ``kind``."""
+    for option in _options(kind):
+        origin = typing.get_origin(option)
+        if isinstance(option, type) and issubclass(option, Record):
+            if step in option.fields:
+                yield _hints(option)[str(step)]
+        elif origin is dict or origin is Mapping:
+            yield typing.get_args(option)[1]
+        elif origin is list or origin is tuple:
+            yield typing.get_args(option)[0]
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(part: type) -> dict[str, Any]:
+    """A part's annotations, read once."""
+    if part not in _HINTS:
+        _HINTS[part] = typing.get_type_hints(part, include_extras=True)
+    return _HINTS[part]
+
+
+def _options(kind: Any) -> Iterator[Any]:
+    """What an annotation can be: its type, without ``Annotated``; each member of a union."""
+    if typing.get_origin(kind) is Annotated:
+        yield from _options(typing.get_args(kind)[0])
+    elif typing.get_origin(kind) in (Union, types.UnionType):
+        for member in typing.get_args(kind):
+            yield from _options(member)
+    else:
+        yield kind
+
+
+def _tagged(kind: Any, tag: str | int) -> Iterator[Any]:
+    """The member of a union tagged ``tag`` (``model.Item``), which pydantic names in a loc."""
+    while typing.get_origin(kind) is Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) not in (Union, types.UnionType):
+        return
+    for member in typing.get_args(kind):
+        if typing.get_origin(member) is Annotated and any(
+            isinstance(note, Tag) and note.tag == tag for note in member.__metadata__
+        ):
+            yield typing.get_args(member)[0]
+
+
+def _message(error: Any, found: _Found, doc: Document) -> str:
+    path, name = found.path, found.name
     kind = error["type"]
     if kind == "missing":
         hint = f": {_MISSING[name]}" if name in _MISSING else ""
@@ -236,10 +338,12 @@ def _message(error: Any, path: DataPath, name: str | None, doc: Document) -> str
             return "key 'handles' is called `role` in an outcome's offices: rename it"
         if unknown in _MOVED:
             return f"key {unknown!r} is no longer used here: {_MOVED[unknown]}"
-        places = [place for model, place in _PLACES.items() if unknown in _keys_of(model)]
+        places = [place for part, place in _PLACES.items() if unknown in _keys_of(part)]
         if places:
             return f"key {unknown!r} does not belong here; it goes in {' or '.join(places)}"
-        close = difflib.get_close_matches(unknown, _KEYS, n=1)
+        # Only the keys of this place: `hourz` in a question is no near miss of
+        # an office's `hours`.
+        close = difflib.get_close_matches(unknown, found.keys, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {unknown!r}{hint}"
     if kind == "string_type" and path in doc.typed_scalars:

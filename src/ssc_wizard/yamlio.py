@@ -6,6 +6,11 @@ value's position at hand, so that any error about the data can name
 surprises people who are not programmers: duplicate keys, keys that are not
 text, aliases, several documents in one file.
 
+``load`` refuses a file with any such problem; ``read`` gives a guide's file
+back with its problems wherever the data still makes sense (a duplicate key's
+first value is kept, a refused value is left out), so that the model's checks
+and the cross-references can run on it in the same reading.
+
 The data is built straight from the parser's events, once, without recursion:
 composing YAML nodes first and walking them after took eight times as long on
 a large guide. Positions cost as much memory as the data, and are needed only
@@ -78,6 +83,15 @@ class Document:
     data: Any
     #: Unquoted scalars that YAML read as something other than text, with their source text.
     typed_scalars: dict[DataPath, tuple[str, str]] = field(default_factory=dict)
+    #: The problems found reading it (``read`` only; ``load`` raises them).
+    problems: list[Problem] = field(default_factory=list)
+    #: Where a refused value was left out (it is None), or a mapping a refused
+    #: key was left out of: what the model finds missing there is that problem again.
+    dropped: frozenset[DataPath] = frozenset()
+    #: Something the file says is not in the data: a value or key left out, or a
+    #: section given twice at the top (the later one ignored). References into
+    #: the file, and whether every part can be reached, cannot be checked.
+    partial: bool = False
     _found: _Builder | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -120,18 +134,53 @@ class Document:
 
 def load(text: str, file: str) -> Document:
     """Parse one YAML document; raise DataError listing every problem found."""
+    doc, _ = _read(text, file, going_on=False)
+    if doc.problems:
+        raise DataError(doc.problems)
+    return doc
+
+
+def read(text: str, file: str) -> Document:
+    """Parse one YAML document, with the problems that leave data to go on with.
+
+    Raises DataError only where nothing sensible is left: a syntax error, a
+    second document, a line break editors do not show, or a file too large or
+    too wrong to read to its end. Otherwise the problems come with the data
+    (``Document.problems``): a duplicate key's first value is kept and the later
+    one ignored, a key YAML reads as a number or true/false is kept as the text
+    written, and a refused value (an alias, a tag) is left out
+    (``Document.dropped``).
+    """
+    doc, whole = _read(text, file, going_on=True)
+    if not whole:
+        raise DataError(doc.problems)
+    return doc
+
+
+def _read(text: str, file: str, *, going_on: bool) -> tuple[Document, bool]:
+    """The document with its problems, and whether its data is worth going on with."""
     hidden = _hidden_breaks(text, file)
     if hidden:  # every line after one would be reported a line off from what an editor shows
-        raise DataError(hidden)
-    builder = _Builder(text, file, record=False)
+        return Document(file, text, None, problems=hidden), False
+    builder = _Builder(text, file, record=False, going_on=going_on)
     builder.run()
-    if builder.problems:
-        if not builder.stopped:  # else too large or too wrong to be worth a second reading
-            # Read again, noting positions: a duplicate key's message names the first one's line.
-            builder = _Builder(text, file, record=True)
-            builder.run()
-        raise DataError(builder.problems)
-    return Document(file, text, builder.data, builder.typed_scalars)
+    if not builder.problems:
+        return Document(file, text, builder.data, builder.typed_scalars), True
+    if not builder.stopped:  # else too large or too wrong to be worth a second reading
+        # Read again, noting positions: a duplicate key's message names the first one's line.
+        builder = _Builder(text, file, record=True, going_on=going_on)
+        builder.run()
+    doc = Document(
+        file,
+        text,
+        builder.data,
+        builder.typed_scalars,
+        problems=builder.problems,
+        dropped=frozenset(builder.dropped),
+        partial=bool(builder.dropped) or builder.section_ignored,
+        _found=builder if builder.record else None,
+    )
+    return doc, not builder.broken
 
 
 def position_at(text: str, index: int) -> Position:
@@ -179,7 +228,7 @@ _MAPPING_END, _LIST_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 _NO_ALIASES = "YAML aliases (*name) are not supported here; write the value out in full"
 _NO_ANCHORS = "YAML anchors (&name) are not supported here; remove it"
 _WANT_KEY = object()  # a mapping waiting for its next key
-_DROP = object()  # a mapping whose next value is dropped, its key having been refused
+_DROP = object()  # a mapping whose next value is dropped: its key was refused or given twice
 
 
 class _Stop(Exception):
@@ -197,25 +246,42 @@ class _Tags(dict[str, str]):
 class _Builder:
     """Reads the parser's events into plain data, noting problems (and positions if asked)."""
 
-    def __init__(self, text: str, file: str, *, record: bool) -> None:
+    def __init__(self, text: str, file: str, *, record: bool, going_on: bool = False) -> None:
         self.text = text
         self.file = file
         self.record = record
+        #: The data will be checked further, problems and all (``read``): say what is kept.
+        self.going_on = going_on
         self.data: Any = None
         self.problems: list[Problem] = []
         #: Reading ended before the end of the file: too many values or problems.
         self.stopped = False
+        #: The data is not worth going on with: the file was not read to its end,
+        #: or has a second document.
+        self.broken = False
+        #: Where a refused value was left out, or a mapping a refused key was left out of.
+        self.dropped: set[DataPath] = set()
+        #: A section given twice at the top: the later one is ignored.
+        self.section_ignored = False
         self.typed_scalars: dict[DataPath, tuple[str, str]] = {}
         self.positions: dict[DataPath, Position] = {}
         self.key_positions: dict[DataPath, Position] = {}
+        self._loader: Any = None
 
     def run(self) -> None:
-        loader = _Loader(self.text)
+        loader = self._loader = _Loader(self.text)
         try:
             self._read(loader)
         except _Stop:
             pass
-        except yaml.MarkedYAMLError as exc:
+        except yaml.YAMLError as exc:
+            self.broken = True
+            self._parse_error(exc)
+        finally:
+            loader.dispose()
+
+    def _parse_error(self, exc: yaml.YAMLError) -> None:
+        if isinstance(exc, yaml.MarkedYAMLError):
             mark = exc.problem_mark or exc.context_mark
             # From the mark's index: its line can lie past the end of a file
             # that does not end with a line break.
@@ -223,7 +289,7 @@ class _Builder:
             where = position_at(self.text, at)
             message = self._syntax(str(exc.problem or exc), at)
             self.problems.append(Problem(self.file, where.line, where.column, message))
-        except yaml.reader.ReaderError:
+        elif isinstance(exc, yaml.reader.ReaderError):
             # A character YAML does not allow anywhere, such as a raw ESC or NUL.
             found = re.search(_NOT_YAML, self.text)
             where = position_at(self.text, found.start() if found else 0)
@@ -236,10 +302,8 @@ class _Builder:
                     f"the control character {code} is not allowed in YAML; remove it",
                 )
             )
-        except yaml.YAMLError as exc:
+        else:
             self.problems.append(Problem(self.file, 1, 1, f"YAML: {exc}"))
-        finally:
-            loader.dispose()
 
     def _syntax(self, problem: str, at: int) -> str:
         """libyaml's words for an error at ``text[at]``, with a hint where they are cryptic."""
@@ -265,7 +329,7 @@ class _Builder:
     def _stop(self, mark: Any, message: str) -> None:
         line, column = self._position(mark)
         self.problems.append(Problem(self.file, line, column, message))
-        self.stopped = True
+        self.stopped = self.broken = True
         raise _Stop
 
     def _read(self, loader: Any) -> None:
@@ -337,6 +401,7 @@ class _Builder:
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
+                        self.broken = True
                         self._fail(
                             event.start_mark,
                             "the file holds more than one YAML document (a second '---'); keep one",
@@ -364,7 +429,7 @@ class _Builder:
                         container[key] = value
                         key = _WANT_KEY
                 if kind is _MAPPING or kind is _LIST:
-                    if opened is None:  # a key, the value of a refused one, or too deep
+                    if opened is None:  # a key, the value of a refused one, or refused itself
                         _skip(events)
                     else:
                         stack.append(container)
@@ -382,7 +447,8 @@ class _Builder:
     def _value(self, event: Any, path: DataPath, depth: int) -> Any:
         """The value of an event the loop leaves, at ``path``, ``depth`` lists and mappings deep.
 
-        A list or mapping is returned new and empty, or None if it is too deep.
+        A list or mapping is returned new and empty, or None if it is refused
+        (tagged, or too deep): then it is left out, and the loop reads past it.
         """
         mark = event.start_mark
         if self.record:
@@ -392,71 +458,86 @@ class _Builder:
             return self._scalar(event, path)
         if kind is _ALIAS:
             self._fail(mark, _NO_ALIASES)
-            return None
-        if depth >= MAX_DEPTH:
+        elif depth >= MAX_DEPTH:
             self._fail(mark, _too_deep())
-            return None
-        self._untagged(event)
-        return {} if kind is _MAPPING else []
+        elif self._untagged(event):
+            return {} if kind is _MAPPING else []
+        self.dropped.add(path)
+        return None
 
     def _key(self, mapping: dict[str, Any], path: DataPath, event: Any) -> Any:
-        """What ``event`` makes of the next key of the mapping at ``path``: it, or _DROP."""
+        """What ``event`` makes of the next key of the mapping at ``path``: it, or _DROP.
+
+        A refused key that is written as text is kept as that text, for the
+        checks that follow (``read``): a key is always text, and its value is
+        checked as the author meant it.
+        """
+        mark = event.start_mark
         if type(event) is not _SCALAR:
             if type(event) is _ALIAS:
-                self._fail(event.start_mark, _NO_ALIASES)
+                self._fail(mark, _NO_ALIASES)
             else:
-                self._fail(event.start_mark, "a key must be plain text, not a list or mapping")
+                self._fail(mark, "a key must be plain text, not a list or mapping")
+            self.dropped.add(path)
             return _DROP
-        if not self._untagged(event):
-            return _DROP
+        self._untagged(event)
         key, tag = event.value, _tag(event)
         if tag == _TAG + "merge":
+            self._fail(mark, "YAML merge keys (<<) are not supported here; write the keys out")
+            self.dropped.add(path)
+            return _DROP
+        if tag != _TEXT:
             self._fail(
-                event.start_mark, "YAML merge keys (<<) are not supported here; write the keys out"
-            )
-        elif tag != _TEXT:
-            self._fail(
-                event.start_mark,
+                mark,
                 f"the key {key} is read by YAML as {_TYPED.get(tag, 'a non-text value')}, "
                 f'not as text; put it in quotes: "{key}"',
             )
-        elif key in mapping:
+        if key in mapping:
             first = self.key_positions.get((*path, key))
             where = f" (first given at line {first.line})" if first else ""
-            self._fail(event.start_mark, f"duplicate key {key!r}{where}")
-        else:
-            if self.record:
-                self.key_positions[(*path, key)] = self._position(event.start_mark)
-            return key
-        return _DROP
+            kept = "; this one is ignored until it is renamed or removed" if self.going_on else ""
+            self._fail(mark, f"duplicate key {key!r}{where}{kept}")
+            if not path and type(self._loader.peek_event()) in (_MAPPING, _LIST):
+                self.section_ignored = True
+            return _DROP
+        if self.record:
+            self.key_positions[(*path, key)] = self._position(mark)
+        return key
 
     def _untagged(self, event: Any) -> bool:
-        """Whether a value is written plainly: no anchor and no tag (each is refused)."""
+        """Whether a value has no tag. Anchors are refused too, but an anchor
+        changes nothing in its value, and a tag may: only a tagged one is left out."""
         if event.anchor is not None:
             self._fail(event.start_mark, _NO_ANCHORS)
         if event.tag is not None:
             self._fail(event.start_mark, f"unsupported YAML tag {event.tag!r}; remove it")
-        return event.anchor is None and event.tag is None
+            return False
+        return True
 
     def _scalar(self, event: Any, path: DataPath) -> Any:
-        if not self._untagged(event):
-            return None
-        tag = _tag(event)
-        if tag == _TEXT:
-            return event.value
-        if tag == _NULL:
-            return None
-        if tag in _TYPED:
-            if not event.style:  # plain: None from PyYAML's parser, "" from libyaml's
-                self.typed_scalars[path] = (event.value, _TYPED[tag])
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            try:
-                return SafeConstructor().construct_object(node, deep=True)
-            except Exception:  # `2024-02-30` looks like a date, and fails as one
-                self._fail(event.start_mark, _not_typed(event.value, tag))
+        """A scalar's value, or None if it is refused (and left out)."""
+        if self._untagged(event):
+            tag = _tag(event)
+            if tag == _TEXT:
+                return event.value
+            if tag == _NULL:
                 return None
-        # `<<` or `=` alone, which YAML 1.1 reads as a merge key or a "value".
-        self._fail(event.start_mark, f"YAML reads {event.value} as {tag!r}; put it in quotes")
+            if tag in _TYPED:
+                if not event.style:  # plain: None from PyYAML's parser, "" from libyaml's
+                    self.typed_scalars[path] = (event.value, _TYPED[tag])
+                node = yaml.ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, event.style
+                )
+                try:
+                    return SafeConstructor().construct_object(node, deep=True)
+                except Exception:  # `2024-02-30` looks like a date, and fails as one
+                    self._fail(event.start_mark, _not_typed(event.value, tag))
+            else:
+                # `<<` or `=` alone, which YAML 1.1 reads as a merge key or a "value".
+                self._fail(
+                    event.start_mark, f"YAML reads {event.value} as {tag!r}; put it in quotes"
+                )
+        self.dropped.add(path)
         return None
 
 
