@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
-from ssc_wizard.controls import first_unsafe, json_escaped, visible, visible_in
+from ssc_wizard.controls import first_unsafe, json_escaped, shell_quote, visible, visible_in
 from ssc_wizard.engine import Reached
 from ssc_wizard.formats import Format, formatter
 from ssc_wizard.model import Guide
@@ -26,6 +27,14 @@ ACTING = [
     ("\u2066x\u2069", "\\u2066x\\u2069"),  # isolates
     ("a\u2028b\u2029", "a\\u2028b\\u2029"),  # line breaks to YAML, invisible to editors
     ("/tmp/\udcff", "/tmp/\\udcff"),  # a byte of a file name that is not UTF-8
+    # Tag characters: invisible copies of ASCII, here a hidden "hi".
+    ("ok\U000e0068\U000e0069", "ok\\U000e0068\\U000e0069"),
+    ("\U000e0000\U000e007f", "\\U000e0000\\U000e007f"),  # the first and the last
+    # Scotland's flag is a black flag and tags: shown with them written out.
+    (
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+        "\U0001f3f4\\U000e0067\\U000e0062\\U000e0073\\U000e0063\\U000e0074\\U000e007f",
+    ),
 ]
 
 
@@ -53,6 +62,17 @@ def test_json_escaped_keeps_the_data(text: str) -> None:
     assert json.loads(encoded) == {"t": text}
 
 
+def test_a_command_with_tag_characters_is_quoted_so_the_shell_gives_them_back() -> None:
+    hidden = "guide\U000e0068\U000e0069"
+    quoted = shell_quote(hidden)
+    assert quoted == "$'guide\\U000e0068\\U000e0069'"
+    assert first_unsafe(quoted) is None
+    echoed = subprocess.run(
+        ["bash", "-c", f"printf %s {quoted}"], capture_output=True, text=True, check=True
+    )
+    assert echoed.stdout == hidden
+
+
 def _guide_with(text: str) -> Guide:
     """The mini guide with ``text`` (YAML escapes allowed) as a summary and an office's role."""
     scenarios = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
@@ -63,9 +83,9 @@ def _guide_with(text: str) -> Guide:
     )
 
 
-#: A text written with YAML's escapes: CSI, OSC, CR, C1 CSI, RLO.
-ESCAPED = r"Stop\e[31m red\e]0;x\a\rover\x9b2J\u202eback"
-ACTED = "Stop\x1b[31m red\x1b]0;x\x07\rover\x9b2J\u202eback"
+#: A text written with YAML's escapes: CSI, OSC, CR, C1 CSI, RLO, a tag character.
+ESCAPED = r"Stop\e[31m red\e]0;x\a\rover\x9b2J\u202eback\U000E0068"
+ACTED = "Stop\x1b[31m red\x1b]0;x\x07\rover\x9b2J\u202eback\U000e0068"
 
 
 @pytest.mark.parametrize("fmt", [Format.rich, Format.text, Format.markdown])
@@ -81,7 +101,9 @@ def test_every_format_shows_the_characters_written_out(fmt: Format, what: str) -
     assert first_unsafe(text) is None, text
     # Markdown escapes the backslash and bracket, so that the page shows them as they are.
     shown = (
-        [r"\\x1b\[31m", r"\\u202eback"] if fmt is Format.markdown else [r"\x1b[31m", r"\u202eback"]
+        [r"\\x1b\[31m", r"\\u202eback\\U000e0068"]
+        if fmt is Format.markdown
+        else [r"\x1b[31m", r"\u202eback\U000e0068"]
     )
     assert all(piece in text for piece in shown)
 

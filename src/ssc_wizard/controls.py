@@ -22,11 +22,15 @@ from ssc_wizard.records import Record
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on its
 #: own), Unicode's line and paragraph separators (line breaks to YAML and
-#: JavaScript, nothing to most editors), its Bidi_Control characters, and lone
+#: JavaScript, nothing to most editors), its Bidi_Control characters, lone
 #: surrogates (the bytes of a file name that is not UTF-8), which no output
-#: can encode.
+#: can encode, and the tag characters (U+E0000 to U+E007F), invisible copies of
+#: ASCII that can hide a whole sentence in a line. A subdivision's flag (🏴 and
+#: tags: Scotland's) is shown with its tags written out: a guide has no need of
+#: one, and hidden text must never pass for it.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+    "\U000e0000-\U000e007f]"
 )
 
 T = TypeVar("T")
@@ -85,6 +89,8 @@ def _ansi_c(char: str) -> str:
         return char
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, kept by surrogateescape
         return f"\\x{code - 0xDC00:02x}"
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
@@ -95,7 +101,15 @@ def json_escaped(text: str) -> str:
     controls and the bidirectional ones can appear only inside a string, where
     ``\\u009b`` means the same character, so the data is unchanged.
     """
-    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    return _UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code > 0xFFFF:  # JSON's \u takes four digits: a tag character is a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _escape(found: re.Match[str]) -> str:
