@@ -3,13 +3,19 @@
 Chinese has no spaces, so a line may break between any two of its characters,
 except before closing punctuation (，。）) or after opening punctuation (（《“),
 as Chinese typesetting requires. English breaks only at spaces, as usual.
-Widths are counted in terminal cells: a Chinese character takes two.
+
+Widths are counted in terminal cells as rich counts them, so that a line
+folded here fits rich's panels too: a Chinese character takes two, a
+combining accent none. A line never breaks inside a grapheme cluster: a
+letter with its accents, an emoji with its skin tone or variation selector,
+a ZWJ sequence (👨‍👩‍👧), a flag's two regional indicators.
 
 Pure: used by the prompts and, through ``formats.rich_format``, by rich.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -19,69 +25,174 @@ NO_START = frozenset("，。、；：？！）》」』】〉”’…%,.;:?!)]}
 #: Never at the end of a line.
 NO_END = frozenset("（《「『【〈“‘([{")  # noqa: RUF001 - Chinese punctuation
 
+ZWJ, VS16 = "\u200d", "\ufe0f"
+#: Where rich's width table (a newer Unicode than Python's own data, and
+#: terminals' habits) differs from the rules in ``_width``, as ranges: a few
+#: format characters shown, hexagrams and tetragrams wide, Hangul fillers and
+#: skin-tone modifiers of no width of their own (they join the emoji before).
+#: tests/test_linebreak.py compares every assigned character with rich.
+_RICH_RANGES = (
+    (0xAD, 0xAD, 1),
+    (0x600, 0x605, 1),
+    (0x6DD, 0x6DD, 1),
+    (0x70F, 0x70F, 1),
+    (0x890, 0x891, 1),
+    (0x8E2, 0x8E2, 1),
+    (0x2630, 0x2637, 2),
+    (0x268A, 0x268F, 2),
+    (0x3164, 0x3164, 0),
+    (0x4DC0, 0x4DFF, 2),
+    (0xFFA0, 0xFFA0, 0),
+    (0x110BD, 0x110BD, 1),
+    (0x110CD, 0x110CD, 1),
+    (0x1D300, 0x1D356, 2),
+    (0x1D360, 0x1D376, 2),
+    (0x1F3FB, 0x1F3FF, 0),
+)
+_RICH_STARTS = [start for start, _, _ in _RICH_RANGES]
+#: Marks and format characters that take no cell of their own, as rich counts them.
+_NO_WIDTH = frozenset(("Mn", "Me", "Mc", "Cf", "Zl", "Zp"))
+
+
+def _width(char: str) -> int:
+    """The cells one character takes alone, as rich counts them."""
+    code = ord(char)
+    found = bisect.bisect_right(_RICH_STARTS, code) - 1
+    if found >= 0 and code <= _RICH_RANGES[found][1]:
+        return _RICH_RANGES[found][2]
+    if code < 32 or 0x7F <= code < 0xA0 or unicodedata.category(char) in _NO_WIDTH:
+        return 0
+    if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:  # Hangul vowels and finals
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _is_flag_half(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def clusters(text: str) -> list[tuple[int, int, int]]:
+    """The grapheme clusters of ``text``: (start, end, cells) of each, as rich splits
+    and measures them (``rich.cells.split_graphemes``), but that a flag's two
+    regional indicators stay together."""
+    spans: list[tuple[int, int, int]] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if spans and char == ZWJ:  # joins the next character, whose width rich ignores
+            end = min(index + 2, len(text))
+            start, _, size = spans[-1]
+            if not size:  # nothing shown yet to join it to: it shows, and takes its cells
+                size = sum(_width(joined) for joined in text[index + 1 : end])
+            spans[-1] = (start, end, size)
+            index = end
+            continue
+        width = 0 if char == VS16 else _width(char)
+        pair = (
+            spans
+            and _is_flag_half(char)
+            and index - 1 == spans[-1][0]
+            and _is_flag_half(text[spans[-1][0]])
+        )
+        if spans and (not width or pair):
+            start, _, size = spans[-1]
+            if char == VS16:  # a text-style emoji (❤) shown as an emoji may widen
+                size = _vs16_width(text[start : index + 1], size)
+            spans[-1] = (start, index + 1, size + (width if pair else 0))
+        else:
+            spans.append((index, index + 1, width))
+        index += 1
+    return spans
+
+
+def _vs16_width(cluster: str, size: int) -> int:
+    # Which characters a variation selector widens is emoji data Python's
+    # unicodedata lacks: rich is asked, for the rare text that has one.
+    from rich.cells import cell_len
+
+    return max(size, cell_len(cluster))
+
 
 def is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
+    return _width(char) == 2
 
 
 def cells(text: str) -> int:
+    """The cells ``text`` takes on one line, as rich counts them."""
     if text.isascii():  # most of a guide in English, and every id: no wide character
         return len(text)
-    return sum(2 if is_wide(char) else 1 for char in text)
+    return sum(size for _, _, size in clusters(text))
 
 
-def _narrow(char: str) -> bool:
-    return False
+def _spans(text: str) -> list[tuple[int, int, int]]:
+    if text.isascii():  # one cell a character: the clusters need no looking for
+        return [(index, index + 1, 1) for index in range(len(text))]
+    return clusters(text)
+
+
+def _blank(text: str, span: tuple[int, int, int]) -> bool:
+    # A space with a mark on it (" \u0301") shows the mark: it is no space to break at.
+    start, end, _ = span
+    return text[start].isspace() and (end == start + 1 or text[start:end].isspace())
+
+
+def _pieces(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The spans of the pieces no line may break inside, each with the spaces after it.
+
+    A piece is a word of other clusters, or one wide cluster (a Chinese
+    character, an emoji), joined to the punctuation that may not be parted from it.
+    """
+    pieces: list[tuple[int, int]] = []
+    first = 0
+    while first < len(spans):
+        last = first + 1
+        if spans[first][2] != 2 and not _blank(text, spans[first]):
+            while last < len(spans) and spans[last][2] != 2 and not _blank(text, spans[last]):
+                last += 1
+        while last < len(spans) and _blank(text, spans[last]):
+            last += 1
+        if pieces and (
+            text[spans[first][0]] in NO_START or text[spans[pieces[-1][1] - 1][0]] in NO_END
+        ):
+            pieces[-1] = (pieces[-1][0], last)
+        else:
+            pieces.append((first, last))
+        first = last
+    return pieces
 
 
 def units(text: str) -> list[str]:
-    """The pieces no line may break inside, each with the spaces after it.
-
-    A piece is a word of other characters, or one wide character, joined to
-    the punctuation that may not be parted from it.
-    """
-    wide = _narrow if text.isascii() else is_wide
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    while start < len(text):
-        end = start + 1
-        if not wide(text[start]) and not text[start].isspace():
-            while end < len(text) and not text[end].isspace() and not wide(text[end]):
-                end += 1
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if pieces and (text[start] in NO_START or text[pieces[-1][1] - 1] in NO_END):
-            pieces[-1] = (pieces[-1][0], end)
-        else:
-            pieces.append((start, end))
-        start = end
-    return [text[a:b] for a, b in pieces]
+    """The pieces no line may break inside, each with the spaces after it."""
+    spans = _spans(text)
+    return [text[spans[a][0] : spans[b - 1][1]] for a, b in _pieces(text, spans)]
 
 
 def break_offsets(text: str, width: int) -> list[int]:
     """Where each line after the first starts, as character offsets into ``text``.
 
-    A piece wider than a whole line is cut where it must be.
+    A piece wider than a whole line is cut where it must be, between clusters.
     """
+    spans = _spans(text)
+    before = list(itertools.accumulate((size for _, _, size in spans), initial=0))
     offsets: list[int] = []
     used = 0  # cells on the current line
-    position = 0
-    for piece in units(text):
-        if used and used + cells(piece.rstrip()) > width:
-            offsets.append(position)
+    for first, last in _pieces(text, spans):
+        inked = last  # the piece without the spaces after it
+        while inked > first and _blank(text, spans[inked - 1]):
+            inked -= 1
+        if used and used + before[inked] - before[first] > width:
+            offsets.append(spans[first][0])
             used = 0
-        size = cells(piece)
-        if used + size <= width:  # the whole piece fits: no character of it breaks
+        size = before[last] - before[first]
+        if used + size <= width:  # the whole piece fits: no cluster of it breaks
             used += size
-            position += len(piece)
             continue
-        for char in piece:
-            size = cells(char)
-            if used + size > width and not char.isspace() and used:
-                offsets.append(position)
+        for span in spans[first:last]:
+            start, _, size = span
+            if used + size > width and not _blank(text, span) and used:
+                offsets.append(start)
                 used = 0
             used += size
-            position += 1
     return offsets
 
 
