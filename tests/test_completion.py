@@ -183,3 +183,17 @@ def test_district_ids_in_another_case_for_offices() -> None:
     assert _complete("fish", "ssc-wizard offices --district TIAN") == [
         "TIANqiao\tTianqiao District"
     ]
+
+
+@pytest.mark.slow
+def test_diff_completes_its_guides_as_folders(tmp_path: Path) -> None:
+    for name in ("old-guide", "other", ".hidden"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "old-notes.txt").write_text("not a folder", encoding="utf-8")
+    assert _complete("bash", f"ssc-wizard diff {tmp_path}/o") == [
+        f"{tmp_path}/old-guide/",
+        f"{tmp_path}/other/",
+    ]
+    assert _complete("bash", f"ssc-wizard diff {tmp_path}/old-guide {tmp_path}/.") == [
+        f"{tmp_path}/.hidden/"
+    ]

@@ -78,9 +78,8 @@ def diff_text(diff: GuideDiff, limit: int, lang: Lang, width: int | None = None)
         what = counted(kind, count)
         lines.append("")
         if count > limit:
-            lines.append(words.NOT_LISTED(lang, what=what, limit=limit))
-            if count <= _LISTABLE:
-                lines[-1] += " " + words.LIST_THEM(lang, count=count)
+            said = words.NOT_LISTED_YET if count <= _LISTABLE else words.NOT_LISTED
+            lines.append(said(lang, what=what, limit=limit, count=count))
             continue
         lines.append(words.HEADING(lang, title=what))
         if kind is words.PATHS_DIFFER:

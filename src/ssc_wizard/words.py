@@ -282,7 +282,9 @@ PATHS_DISAPPEAR = Plural("{number} path disappears", "{number} paths disappear")
 DIFF_TOTALS = Tr("{differ}, {appear}, {disappear} (of {before} before, {after} after).")
 # TRANSLATORS: {what}: "5000 paths appear" and the like.
 NOT_LISTED = Tr("{what}, more than --limit {limit}: not listed.")
-LIST_THEM = Tr("Give --limit {count} to list them.")
+NOT_LISTED_YET = Tr(
+    "{what}, more than --limit {limit}: not listed. Give --limit {count} to list them."
+)
 # TRANSLATORS: A number too long to read, as a power of ten: "about 2.4 x 10^24".
 ABOUT = Tr("about {mantissa} x 10^{exponent}")
 
