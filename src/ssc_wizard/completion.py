@@ -60,18 +60,6 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
     ]
 
 
-def districts(ctx: typer.Context, incomplete: str) -> Completions:
-    guide = _guide(ctx)
-    if guide is None:
-        return []
-    lang = lang_choice.for_completion(ctx)
-    return [
-        (c, visible(district.name.get(lang)))
-        for district_id, district in guide.offices.districts.items()
-        if (c := ids.completed(incomplete, district_id)) is not None
-    ]
-
-
 def folders(incomplete: str) -> Completions:
     """The folders whose path starts with what was typed (``diff``'s guides);
     hidden ones only once a ``.`` is typed."""
@@ -88,6 +76,18 @@ def folders(incomplete: str) -> Completions:
         and (start.startswith(".") or not entry.name.startswith("."))
         and entry.is_dir()
     )
+
+
+def districts(ctx: typer.Context, incomplete: str) -> Completions:
+    guide = _guide(ctx)
+    if guide is None:
+        return []
+    lang = lang_choice.for_completion(ctx)
+    return [
+        (c, visible(district.name.get(lang)))
+        for district_id, district in guide.offices.districts.items()
+        if (c := ids.completed(incomplete, district_id)) is not None
+    ]
 
 
 def _guide(ctx: typer.Context) -> Guide | None:
