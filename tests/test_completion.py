@@ -178,6 +178,20 @@ def test_answers_already_typed_in_another_case_count() -> None:
 
 
 @pytest.mark.slow
+def test_diff_completes_its_guides_as_folders(tmp_path: Path) -> None:
+    for name in ("old-guide", "other", ".hidden"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "old-notes.txt").write_text("not a folder", encoding="utf-8")
+    assert _complete("bash", f"ssc-wizard diff {tmp_path}/o") == [
+        f"{tmp_path}/old-guide/",
+        f"{tmp_path}/other/",
+    ]
+    assert _complete("bash", f"ssc-wizard diff {tmp_path}/old-guide {tmp_path}/.") == [
+        f"{tmp_path}/.hidden/"
+    ]
+
+
+@pytest.mark.slow
 def test_district_ids_in_another_case_for_offices() -> None:
     assert _complete("bash", "ssc-wizard offices --district Li") == ["Lixia", "Licheng"]
     assert _complete("fish", "ssc-wizard offices --district TIAN") == [

@@ -4,6 +4,7 @@ prints, and README's code layout names the modules there are."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,15 @@ def test_the_readmes_code_layout_names_every_module_and_no_other() -> None:
     assert not unnamed, f"README's code layout does not name {sorted(unnamed)}"
     gone = {n for n in named if not (package / n).exists()}
     assert not gone, f"README's code layout names {sorted(gone)}, which are gone"
+
+
+def test_the_diff_sample_is_what_it_prints(my_city: Path) -> None:
+    shutil.copytree(my_city, my_city.parent / "old-city")
+    scenarios = my_city / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    assert text.count("        zh: 交回旧证。\n") == 1
+    scenarios.write_text(text.replace("        zh: 交回旧证。\n", "        zh: 把旧证交回。\n"))
+    sample = _console("ssc-wizard diff old-city my-city")
+    printed = _run("diff", "old-city", "my-city")
+    assert sample[-1] == "..."
+    assert sample[:-1] == printed[: len(sample) - 1]

@@ -87,3 +87,27 @@ def test_a_mistake_deep_inside_is_reported_at_its_line(big: Path, tmp_path: Path
     assert done.stdout.startswith(
         f"{scenarios}:{line}:{column}: error: unknown question 'q9999'"
     ), done.stdout[:300]
+
+
+def test_diff_compares_it_with_itself_and_with_an_edit_without_listing(
+    big: Path, tmp_path: Path
+) -> None:
+    same = run_installed([console_script(), "diff", str(big), str(big), "--format", "json"], big)
+    assert same.returncode == 0, same.stderr
+    assert json.loads(same.stdout)["counts"]["differing"] == 0
+    edited = shutil.copytree(big, tmp_path / "edited")
+    scenarios = edited / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    title = "    title: {en: Procedure 400, zh: 第400项办理流程}\n"
+    assert text.count(title) == 1
+    scenarios.write_text(
+        text.replace(title, title.replace("第400项", "第四百项")), encoding="utf-8"
+    )
+    done = run_installed([console_script(), "diff", str(big), str(edited), "--format", "json"], big)
+    assert done.returncode == 1, done.stderr
+    diff = json.loads(done.stdout)
+    counts = diff["counts"]
+    assert counts["old_paths"] == counts["new_paths"] == large_guide.path_count(NODES)
+    assert (counts["appearing"], counts["disappearing"]) == (0, 0)
+    # Every path that stops at question 400: as many as lead to it.
+    assert counts["differing"] > 10**50 and diff["differing"] is None

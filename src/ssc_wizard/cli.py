@@ -59,11 +59,13 @@ class Voice:
 
 
 @contextmanager
-def error_boundary(lang: str | None = None) -> Iterator[Voice]:
+def error_boundary(lang: str | None = None, *, trouble: int = 1) -> Iterator[Voice]:
     """The one place where the product's errors become messages and exit codes.
 
     Refusals carry data and are said here in ``Voice.lang``, the language the
     command has chosen; problems in files are said as their files' are, in English.
+    ``trouble``: the status of an error whose code is 1, for a command whose 1
+    means something else (``diff``: the guides differ), as GNU diff's 2 does.
     """
     voice = Voice(lang_choice.choose(lang, quiet=True))
     try:
@@ -74,15 +76,15 @@ def error_boundary(lang: str | None = None) -> Iterator[Voice]:
         for problem in exc.problems:
             say(visible(f"  {problem}"))
         say("Fix the file and run again.")
-        raise typer.Exit(exc.exit_code) from None
+        raise typer.Exit(trouble if exc.exit_code == 1 else exc.exit_code) from None
     except Refusal as exc:
         from ssc_wizard.messages import describe
 
         say_error(describe(exc, voice.lang))
-        raise typer.Exit(exc.exit_code) from None
+        raise typer.Exit(trouble if exc.exit_code == 1 else exc.exit_code) from None
     except WizardError as exc:
         say_error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
+        raise typer.Exit(trouble if exc.exit_code == 1 else exc.exit_code) from None
     except (KeyboardInterrupt, EOFError):
         say_error(words.INTERRUPTED(voice.lang))
         raise typer.Exit(Interrupted.exit_code) from None
@@ -450,6 +452,67 @@ def paths(
         from ssc_wizard.commands import paths as command
 
         command.run(_data_dir(ctx), paths_format, limit, _shown_dir(ctx))
+
+
+@app.command(
+    "diff",
+    short_help="Show the paths whose results differ between two versions of a guide.",
+    epilog="\b\nExamples:\n  ssc-wizard diff old-guide data\n"
+    "  git worktree add ../old HEAD && ssc-wizard diff ../old/data data\n"
+    "  ssc-wizard diff old-guide data --format json | jq '.counts'",
+)
+def diff(
+    ctx: typer.Context,
+    old_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OLD_DIR",
+            help="The guide as it was: a folder holding scenarios.yaml and offices.yaml.",
+            autocompletion=completion.folders,
+        ),
+    ],
+    new_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="NEW_DIR",
+            help="The guide as it is now.",
+            autocompletion=completion.folders,
+        ),
+    ],
+    diff_format: Annotated[
+        PathsFormat,
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            parser=usage.parse_as(PathsFormat, "format"),
+            help="text: for people; json.",
+        ),
+    ] = PathsFormat.text,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            parser=usage.parse_limit,
+            metavar="N",
+            help="List the paths of each kind only if there are at most N; "
+            "otherwise just count them.",
+        ),
+    ] = 1000,
+    lang_option: LangOption = None,
+) -> None:
+    """Show every path whose result differs between two versions of a guide, in each
+    language, and the paths that appear or disappear.
+
+    Counted first, then listed up to --limit. Exit status 0 when nothing differs,
+    1 when something does, 2 when a guide cannot be read or the command is wrong.
+    """
+    lang = lang_choice.given(ctx)
+    with error_boundary(lang, trouble=2) as voice:
+        from ssc_wizard.commands import diff as command
+
+        status = command.run(old_dir, new_dir, diff_format, limit, lang=lang, speak=voice)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command(

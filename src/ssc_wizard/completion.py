@@ -3,7 +3,8 @@
 ``--answer <TAB>`` offers the ids of the questions still to be asked after the
 answers already typed, ``--answer QUESTION=<TAB>`` that
 question's choice ids, ``--district <TAB>`` the district ids; all read from
-the guide that ``--data-dir`` or ``SSC_WIZARD_DATA`` names, else the built-in one.
+the guide that ``--data-dir`` or ``SSC_WIZARD_DATA`` names, else the built-in one;
+``diff``'s guide folders offer folders.
 Each shell gets them in a form that it reads as text only (``register_shells``).
 """
 
@@ -57,6 +58,24 @@ def answers(ctx: typer.Context, incomplete: str) -> Completions:
         for choice_id, choice in guide.choices(question_id).items()
         if (c := ids.completed(partial, choice_id)) is not None
     ]
+
+
+def folders(incomplete: str) -> Completions:
+    """The folders whose path starts with what was typed (``diff``'s guides);
+    hidden ones only once a ``.`` is typed."""
+    typed_dir, _, start = incomplete.rpartition("/")
+    shown = f"{typed_dir}/" if typed_dir or incomplete.startswith("/") else ""
+    try:
+        entries = list(os.scandir(os.path.expanduser(shown or ".")))
+    except OSError:
+        return []
+    return sorted(
+        (f"{shown}{entry.name}/", "")
+        for entry in entries
+        if entry.name.startswith(start)
+        and (start.startswith(".") or not entry.name.startswith("."))
+        and entry.is_dir()
+    )
 
 
 def districts(ctx: typer.Context, incomplete: str) -> Completions:

@@ -1,4 +1,4 @@
-"""The shapes of the JSON outputs: a result, the office list, the path list.
+"""The shapes of the JSON outputs: a result, the office list, the path list, a diff.
 
 Typed dicts, so the code that builds each output is type-checked against its
 shape, and ``output_schema`` makes the published JSON Schemas from them. The
@@ -249,4 +249,90 @@ class PathList(TypedDict):
             description="Every path, in the order the choices are offered; "
             "null when count is above limit."
         ),
+    ]
+
+
+# ssc-wizard diff -----------------------------------------------------------------
+
+AnyValue = Annotated[
+    object,
+    WithJsonSchema({}),
+    Field(description="A value of the result's JSON: text, true or false, a record, or null."),
+]
+
+
+@with_config(_CLOSED)
+class DiffCounts(TypedDict):
+    old_paths: Annotated[int, Field(ge=1, description="How many paths the old guide has.")]
+    new_paths: Annotated[int, Field(ge=1, description="How many paths the new guide has.")]
+    differing: Annotated[int, Field(ge=0, description="Paths of both guides whose results differ.")]
+    appearing: Annotated[int, Field(ge=0, description="Paths of the new guide only.")]
+    disappearing: Annotated[int, Field(ge=0, description="Paths of the old guide only.")]
+
+
+@with_config(_CLOSED)
+class Change(TypedDict):
+    """One thing that differs in a path's result, as the result's JSON says it."""
+
+    field: Annotated[
+        str, Field(description="The key of the result's outcome: title, steps, offices, ...")
+    ]
+    item: Annotated[
+        int | str | None,
+        Field(
+            description="Which item of a list: a text's position from 1 (in the old list when "
+            "it was removed, else in the new one), an office's id, a law's name and article; "
+            "null for a field that is no list."
+        ),
+    ]
+    part: Annotated[
+        str | None, Field(description="Which part of that item (an office's role), or null.")
+    ]
+    lang: Annotated[
+        Lang | None,
+        Field(description="The language it differs in; null when it differs alike in every one."),
+    ]
+    old: Annotated[AnyValue, Field(description="Before; null where there was nothing.")]
+    new: Annotated[AnyValue, Field(description="After; null where there is nothing now.")]
+
+
+@with_config(_CLOSED)
+class DifferingPath(TypedDict):
+    answers: Annotated[Answers, Field(min_length=1)]
+    old_outcome: Id
+    new_outcome: Id
+    changes: Annotated[list[Change], Field(min_length=1)]
+
+
+@with_config(_CLOSED)
+class OnePath(TypedDict):
+    answers: Annotated[Answers, Field(min_length=1)]
+    outcome: Id
+
+
+@with_config(_CLOSED)
+class GuideDiff(TypedDict):
+    """What `ssc-wizard diff OLD_DIR NEW_DIR --format json` prints: the paths whose
+    results differ, appear or disappear, counted, and listed where each list has no
+    more than --limit."""
+
+    schema_version: Literal[1]
+    old: Annotated[str, Field(description="The old guide's folder, as given.")]
+    new: Annotated[str, Field(description="The new guide's folder, as given.")]
+    counts: DiffCounts
+    limit: Annotated[
+        int,
+        Field(ge=0, description="The --limit given: each list is given only up to this many."),
+    ]
+    differing: Annotated[
+        list[DifferingPath] | None,
+        Field(description="In the old guide's order; null when more than limit."),
+    ]
+    appearing: Annotated[
+        list[OnePath] | None,
+        Field(description="In the new guide's order; null when more than limit."),
+    ]
+    disappearing: Annotated[
+        list[OnePath] | None,
+        Field(description="In the old guide's order; null when more than limit."),
     ]

@@ -26,6 +26,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "result.schema.json": (output_model.Result, "ssc-wizard result"),
     "offices.schema.json": (output_model.OfficeList, "ssc-wizard office list"),
     "paths.schema.json": (output_model.PathList, "ssc-wizard path list"),
+    "diff.schema.json": (output_model.GuideDiff, "ssc-wizard diff"),
 }
 
 

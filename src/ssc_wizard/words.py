@@ -287,6 +287,28 @@ NO_SUCH_HOST = Tr(
 )
 
 
+# diff ------------------------------------------------------------------------
+
+# TRANSLATORS: {number}: a number of paths through a guide, or "about 2.4 x 10^24".
+PATHS_COUNTED = Plural("{number} path", "{number} paths")
+# TRANSLATORS: Paths of two versions of a guide whose results differ.
+PATHS_DIFFER = Plural("{number} path differs", "{number} paths differ")
+# TRANSLATORS: Paths of the new version of a guide only.
+PATHS_APPEAR = Plural("{number} path appears", "{number} paths appear")
+# TRANSLATORS: Paths of the old version of a guide only.
+PATHS_DISAPPEAR = Plural("{number} path disappears", "{number} paths disappear")
+# TRANSLATORS: diff's first line: "2 paths differ, 1 path appears, 0 paths disappear
+# (of 33 paths before, 34 paths after)."
+DIFF_TOTALS = Tr("{differ}, {appear}, {disappear} (of {before} before, {after} after).")
+# TRANSLATORS: {what}: "5000 paths appear" and the like.
+NOT_LISTED = Tr("{what}, more than --limit {limit}: not listed.")
+NOT_LISTED_YET = Tr(
+    "{what}, more than --limit {limit}: not listed. Give --limit {count} to list them."
+)
+# TRANSLATORS: A number too long to read, as a power of ten: "about 2.4 x 10^24".
+ABOUT = Tr("about {mantissa} x 10^{exponent}")
+
+
 def everything(lang: Lang) -> str:
     """All of the tool's words in ``lang``: to test whether an output can show them."""
     found = [LANGUAGES(lang)]
