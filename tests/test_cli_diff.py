@@ -78,10 +78,9 @@ def test_the_edits_show_exactly(guides: Path) -> None:
         f"      - {STEP_BEFORE}",
         f"      + 首{STEP_BEFORE}",
         "    offices municipal_agency (en)",
-        "      - id: municipal_agency; name: Municipal agency; "
-        f"role: {ROLE_EN}; per_district: false",
+        f"      - name: Municipal agency; role: {ROLE_EN}; per_district: false",
         "    offices municipal_agency (zh)",
-        f"      - id: municipal_agency; name: 市经办机构; role: {ROLE_ZH}; per_district: false",
+        f"      - name: 市经办机构; role: {ROLE_ZH}; per_district: false",
         "",
         "1 path appears:",
         "- card_state=other_shandong_city keep_shandong_card=unsure  (damaged_card)",

@@ -109,7 +109,7 @@ def _differing(path: DifferingPath, width: int | None) -> list[str]:
         lines.append("    " + _where(change))
         for sign, value in (("-", change.old), ("+", change.new)):
             if value is not None:
-                lines += _wrapped(f"      {sign} ", _shown(value), width)
+                lines += _wrapped(f"      {sign} ", _shown(value, change.item), width)
     return lines
 
 
@@ -124,14 +124,17 @@ def _where(change: Change) -> str:
     return " ".join(parts)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, item: int | str | None = None) -> str:
     """A value of the result's JSON as a line: a text as it is, a record as its
-    keys and values (those that are null left out), anything else as JSON."""
+    keys and values (those that are null, and an id the line above names, left
+    out), anything else as JSON."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         return "; ".join(
-            f"{key}: {_shown(item)}" for key, item in value.items() if item is not None
+            f"{key}: {_shown(part)}"
+            for key, part in value.items()
+            if part is not None and not (key == "id" and part == item)
         )
     return json.dumps(value, ensure_ascii=False)
 
