@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: 3: an office's "role" in the result's procedure (its "roles" in the office
 #: list) instead of what it "handles"; a law says whether its text is a
 #: "translation", and "why" it matters.
-#: After 0.6.0, still 3 (a key added, none changed): an outcome's "sources",
+#: 0.7.0, still 3 (a key added, none changed): an outcome's "sources",
 #: the facts of the result that have a source of their own.
 #: (The shapes in ``output_model`` say the same; the type checker holds them together.)
 SCHEMA_VERSION: Final = 3
