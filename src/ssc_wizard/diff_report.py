@@ -8,14 +8,13 @@ texts escaped by the caller (``controls.visible``, ``controls.json_escaped``).
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
 from ssc_wizard import words
 from ssc_wizard.guide_diff import Change, DifferingPath, GuideDiff, OnePath
 from ssc_wizard.lang import Lang
+from ssc_wizard.report import long_ints
 
 if TYPE_CHECKING:
     from ssc_wizard import output_model
@@ -28,20 +27,9 @@ DIFF_SCHEMA_VERSION: Final = 1
 _LISTABLE = 10**7
 
 
-@contextmanager
-def _long_ints() -> Iterator[None]:
-    """Let Python write out ints of any length (it refuses past 4,300 digits)."""
-    limit_before = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
-    try:
-        yield
-    finally:
-        sys.set_int_max_str_digits(limit_before)
-
-
 def number(n: int, lang: Lang) -> str:
     """Exact while a person can read it; shared sub-trees can give counts of 10,000 digits."""
-    with _long_ints():
+    with long_ints():
         digits = str(n)
     if len(digits) <= 15:
         return digits
@@ -188,7 +176,7 @@ def diff_json(diff: GuideDiff, limit: int, old: str, new: str) -> str:
         "appearing": _listed(diff.appearing_paths, diff.appearing, limit),
         "disappearing": _listed(diff.disappearing_paths, diff.disappearing, limit),
     }
-    with _long_ints():  # the counts stay exact however long
+    with long_ints():  # the counts stay exact however long
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

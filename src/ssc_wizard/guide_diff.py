@@ -29,6 +29,7 @@ from typing import Any, Literal
 from ssc_wizard.engine import Reached
 from ssc_wizard.lang import LANGS, Lang
 from ssc_wizard.model import Guide
+from ssc_wizard.paths import question_counts
 from ssc_wizard.records import Record
 from ssc_wizard.result import build_result
 
@@ -131,7 +132,7 @@ class _Side:
     def __init__(self, guide: Guide) -> None:
         self.guide = guide
         self.start: Place = ("q", guide.scenarios.start)
-        self._counts = _question_counts(guide)
+        self._counts = question_counts(guide)
         self._reach: dict[Place, frozenset[str]] = {}
         self._follow_ups: dict[str, list[str]] = {}
 
@@ -213,32 +214,6 @@ class _Side:
                 yield tuple(taken), there
             else:
                 frames.append((there, iter(self.choices(there))))
-
-
-def _question_counts(guide: Guide) -> dict[str, int]:
-    """How many paths lead on from each question (as ``paths.count_paths`` counts them)."""
-    scenarios = guide.scenarios
-    endings = {
-        oid: math.prod(len(guide.choices(q)) for q in guide.asked_after(oid))
-        for oid in scenarios.outcomes
-    }
-    counts: dict[str, int] = {}
-    todo = [scenarios.start]
-    while todo:
-        qid = todo[-1]
-        if qid in counts:
-            todo.pop()
-            continue
-        choices = guide.choices(qid).values()
-        waiting = [c.next for c in choices if c.next is not None and c.next not in counts]
-        if waiting:
-            todo.extend(waiting)
-            continue
-        counts[qid] = sum(
-            counts[c.next] if c.next is not None else endings[c.outcome or ""] for c in choices
-        )
-        todo.pop()
-    return counts
 
 
 Mover = Literal["both", "first", "second"]

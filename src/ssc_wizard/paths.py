@@ -20,6 +20,11 @@ from ssc_wizard.model import Guide
 
 def count_paths(guide: Guide) -> int:
     """How many different sets of answers lead from the start to an outcome."""
+    return question_counts(guide)[guide.scenarios.start]
+
+
+def question_counts(guide: Guide) -> dict[str, int]:
+    """How many paths lead on from each question reached from the start."""
     scenarios = guide.scenarios
     endings = {oid: _follow_up_count(guide, oid) for oid in scenarios.outcomes}
     counts: dict[str, int] = {}
@@ -38,7 +43,7 @@ def count_paths(guide: Guide) -> int:
             counts[c.next] if c.next is not None else endings[c.outcome or ""] for c in choices
         )
         todo.pop()
-    return counts[scenarios.start]
+    return counts
 
 
 def _follow_up_count(guide: Guide, outcome_id: str) -> int:

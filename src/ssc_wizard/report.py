@@ -37,7 +37,7 @@ def _count(n: int, noun: str) -> str:
 
 def _number(n: int) -> str:
     """Exact while a person can read it; shared sub-trees can give counts of 10,000 digits."""
-    with _long_ints():
+    with long_ints():
         digits = str(n)
     if len(digits) <= 15:
         return digits
@@ -45,7 +45,7 @@ def _number(n: int) -> str:
 
 
 @contextmanager
-def _long_ints() -> Iterator[None]:
+def long_ints() -> Iterator[None]:
     """Let Python write out ints of any length: it refuses past 4,300 digits
     unless told to, and a guide of 20,000 nodes can have more paths than that."""
     limit_before = sys.get_int_max_str_digits()
@@ -116,7 +116,7 @@ def paths_json(paths: Iterable[Reached], count: int, limit: int, data_dir: str |
         if listed
         else None,
     }
-    with _long_ints():  # the count stays exact however long
+    with long_ints():  # the count stays exact however long
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
