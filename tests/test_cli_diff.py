@@ -61,7 +61,7 @@ def guides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return top
 
 
-def _diff(guides: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def _diff(guides: Path, *args: str):  # type: ignore[no-untyped-def]
     return run_installed([console_script(), "diff", *args], guides)
 
 
@@ -181,6 +181,14 @@ def test_bad_usage_exits_2(guides: Path, args: list[str]) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Usage: ssc-wizard diff" in done.stderr
+
+
+def test_a_data_dir_before_diff_is_refused_not_ignored(guides: Path) -> None:
+    # diff compares the two folders it is given: a third would be silently unused.
+    done = run_installed([console_script(), "--data-dir", "old", "diff", "old", "new"], guides)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "--data-dir before 'diff' is for the questions" in done.stderr
 
 
 def test_a_guide_that_cannot_be_read_exits_2_never_1(guides: Path) -> None:

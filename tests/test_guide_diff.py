@@ -178,3 +178,14 @@ def test_a_long_chain_neither_overflows_the_stack_nor_miscounts() -> None:
     assert _counts(diff) == (depth + 1, depth + 2, 0, 0, 1)
     (appeared,) = diff.appearing_paths()
     assert appeared.outcome == "off" and len(appeared.answers) == depth + 1
+
+
+def test_offices_in_another_order_differ_in_their_order(mini: Guide) -> None:
+    # An outcome lists its offices in the order people should go to them.
+    both = "[{office: desk, role: {en: Everything., zh: 一切事务。}}, {office: local, role: {en: Local things., zh: 本地事务。}}]"  # noqa: E501
+    swapped = "[{office: local, role: {en: Local things., zh: 本地事务。}}, {office: desk, role: {en: Everything., zh: 一切事务。}}]"  # noqa: E501
+    diff = GuideDiff(mini, _mini((f"offices: {both}", f"offices: {swapped}")))
+    assert _counts(diff) == (7, 7, 3, 0, 0)
+    assert next(diff.differing_paths()).changes == (
+        Change("offices", None, "order", None, ["desk", "local"], ["local", "desk"]),
+    )

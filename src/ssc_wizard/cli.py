@@ -105,10 +105,14 @@ def error_boundary(lang: str | None = None, *, trouble: int = 1) -> Iterator[Voi
 Language = StrEnum("Language", [(code, code) for code in LANGS])  # type: ignore[misc]
 
 
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether an option was typed on the command line (not set by its variable)."""
+    return getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"
+
+
 def _lang_typed(ctx: typer.Context) -> bool:
-    """Whether --lang was typed, for the commands printed back to the person."""
-    source = ctx.get_parameter_source(lang_choice.OPTION)  # not SSC_WIZARD_LANG
-    return getattr(source, "name", None) == "COMMANDLINE"
+    """Whether --lang was typed (not SSC_WIZARD_LANG), for the commands printed back."""
+    return _typed(ctx, lang_choice.OPTION)
 
 
 def _show_version(value: bool) -> None:
@@ -254,6 +258,8 @@ def wizard(
             }
             if ctx.invoked_subcommand != "offices":  # the others have their own formats
                 wizard_only |= {"--format": output_format, "--output": output}
+            if ctx.invoked_subcommand == "diff" and _typed(ctx, "data_dir"):
+                wizard_only["--data-dir"] = data_dir  # diff is given its two folders
             _refuse_before(
                 ctx.invoked_subcommand, [k for k, v in wizard_only.items() if v], voice.lang
             )

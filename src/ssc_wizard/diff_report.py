@@ -55,10 +55,14 @@ def diff_text(diff: GuideDiff, limit: int, lang: Lang, width: int | None = None)
             after=counted(words.PATHS_COUNTED, diff.new_paths),
         )
     ]
-    sections = [
+    if width is not None:
+        from ssc_wizard.linebreak import wrap
+
+        lines = wrap(lines[0], width)
+    sections = [  # in the order the counts are given
         (words.PATHS_DIFFER, diff.differing),
-        (words.PATHS_DISAPPEAR, diff.disappearing),
         (words.PATHS_APPEAR, diff.appearing),
+        (words.PATHS_DISAPPEAR, diff.disappearing),
     ]
     for kind, count in sections:
         if not count:

@@ -511,6 +511,10 @@ def _record_changes(old: list[dict[str, Value]], new: list[dict[str, Value]]) ->
             if was.get(part) != now.get(part):
                 found.append((key, part, was.get(part), now.get(part)))
     found += [(key, None, None, now) for key, now in after.items() if key not in before]
+    kept_before = [key for key in before if key in after]
+    kept_after = [key for key in after if key in before]
+    if kept_before != kept_after:  # the order is what people are told to follow
+        found.append((None, "order", list(kept_before), list(kept_after)))
     return found
 
 

@@ -324,8 +324,14 @@ def _web_address(url: str) -> str:
             raise ValueError(
                 f"a web address cannot hold {shown}: write it as {quote(char, safe='')}"
             )
-    if not re.split("[/?#]", rest, maxsplit=1)[0]:
+    site = re.split("[/?#]", rest, maxsplit=1)[0]
+    if not site:
         raise ValueError(f"{url!r} names no site after {scheme}://")
+    if "@" in site:  # https://hrss.jinan.gov.cn@elsewhere.example/ goes elsewhere
+        raise ValueError(
+            f"{url!r} holds a user name before its site (`...@`), which can make it look "
+            "like another site: give the page's own address, without it"
+        )
     return url
 
 
