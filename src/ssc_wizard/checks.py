@@ -448,13 +448,16 @@ def _in_texts(file: FileKey, model: Scenarios | Offices, used: list[Lang]) -> li
     for path, value in written:
         character = first_unsafe(value or "")
         if character is not None:
+            what = (
+                "the invisible tag character {code}, which can hide words from the reader"
+                if "\U000e0000" <= character <= "\U000e007f"
+                else "the control character {code}, which a terminal would obey rather than show"
+            ).format(code=f"U+{ord(character):04X}")
             found.append(
                 Finding(
                     file,
                     path,
-                    f"this text holds the control character U+{ord(character):04X}, "
-                    "which a terminal would obey rather than show; it is printed "
-                    f"as {visible(character)}: remove it",
+                    f"this text holds {what}; it is printed as {visible(character)}: remove it",
                 )
             )
     return found
