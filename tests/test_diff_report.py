@@ -35,3 +35,18 @@ def test_every_line_fits_a_terminal_of_80_columns_in_chinese_too() -> None:
         text = diff_text(_both_ways(), 1000, lang, width=80)
         assert all(cells(line) <= 80 for line in text.splitlines()), text
         assert len(text.splitlines()[0]) < len(diff_text(_both_ways(), 1000, lang).splitlines()[0])
+
+
+def test_paths_that_differ_alike_are_listed_together_with_the_change_once() -> None:
+    # The shared step is go_small's second and go_big's first: two ways to differ.
+    new = SCENARIOS.replace("{en: Sign in., zh: 签到。}", "{en: Sign in., zh: 请签到。}")
+    diff = GuideDiff(parse_guide(SCENARIOS, OFFICES), parse_guide(new, OFFICES))
+    lines = diff_text(diff, 1000, "en").splitlines()
+    wheres = [line for line in lines if line.startswith("    ") and line[4] != " "]
+    assert [line.strip() for line in wheres] == [
+        "steps 2 (zh)",
+        "steps 1 (zh)",
+    ]
+    small, big = lines.index("    steps 2 (zh)"), lines.index("    steps 1 (zh)")
+    assert [line.endswith("(go_small)") for line in lines[small - 3 : small]] == [True] * 3
+    assert [line.endswith("(go_big)") for line in lines[big - 3 : big]] == [True] * 3

@@ -8,7 +8,7 @@ texts escaped by the caller (``controls.visible``, ``controls.json_escaped``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from ssc_wizard import words
@@ -75,8 +75,8 @@ def diff_text(diff: GuideDiff, limit: int, lang: Lang, width: int | None = None)
             continue
         lines.append(words.HEADING(lang, title=what))
         if kind is words.PATHS_DIFFER:
-            for path in diff.differing_paths():
-                lines += _differing(path, width)
+            for alike in _alike(diff.differing_paths()):
+                lines += _differing(alike, width)
         else:
             listed = (
                 diff.disappearing_paths()
@@ -92,12 +92,30 @@ def _path_line(answers: dict[str, str], outcome: str) -> str:
     return f"- {shown}  ({outcome})"
 
 
-def _differing(path: DifferingPath, width: int | None) -> list[str]:
-    outcome = path.old_outcome
-    if path.new_outcome != outcome:
-        outcome = f"{outcome} -> {path.new_outcome}"
-    lines = [_path_line(path.answers, outcome)]
-    for change in path.changes:
+def _alike(paths: Iterable[DifferingPath]) -> Iterator[list[DifferingPath]]:
+    """Paths in a row whose results differ alike (one per district, say), together."""
+    group: list[DifferingPath] = []
+    for path in paths:
+        if group and _how(path) != _how(group[0]):
+            yield group
+            group = []
+        group.append(path)
+    if group:
+        yield group
+
+
+def _how(path: DifferingPath) -> tuple[object, ...]:
+    return path.old_outcome, path.new_outcome, path.changes
+
+
+def _differing(paths: list[DifferingPath], width: int | None) -> list[str]:
+    """Paths whose results differ alike, then what differs, once."""
+    first = paths[0]
+    outcome = first.old_outcome
+    if first.new_outcome != outcome:
+        outcome = f"{outcome} -> {first.new_outcome}"
+    lines = [_path_line(path.answers, outcome) for path in paths]
+    for change in first.changes:
         lines.append("    " + _where(change))
         for sign, value in (("-", change.old), ("+", change.new)):
             if value is not None:
