@@ -420,6 +420,18 @@ def graph(
         command.run(_data_dir(ctx), graph_format, lang=lang, plain=_plain(ctx), speak=voice)
 
 
+def _paths_format_option(help: str) -> Any:
+    """``--format text|json``, as paths and diff take it."""
+    return typer.Option(
+        "--format", case_sensitive=False, parser=usage.parse_as(PathsFormat, "format"), help=help
+    )
+
+
+def _limit_option(help: str) -> Any:
+    """``--limit N``: list only up to N paths (of each kind), as paths and diff take it."""
+    return typer.Option("--limit", parser=usage.parse_limit, metavar="N", help=help)
+
+
 @app.command(
     "paths",
     short_help="List every path through the guide, as replay commands.",
@@ -430,21 +442,12 @@ def graph(
 def paths(
     ctx: typer.Context,
     paths_format: Annotated[
-        PathsFormat,
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            parser=usage.parse_as(PathsFormat, "format"),
-            help="text: one line a path; json.",
-        ),
+        PathsFormat, _paths_format_option(help="text: one line a path; json.")
     ] = PathsFormat.text,
     limit: Annotated[
         int,
-        typer.Option(
-            "--limit",
-            parser=usage.parse_limit,
-            metavar="N",
-            help="List the paths only if there are at most N; otherwise just count them.",
+        _limit_option(
+            help="List the paths only if there are at most N; otherwise just count them."
         ),
     ] = 1000,
     data_dir: DataDirOption = None,
@@ -486,22 +489,13 @@ def diff(
         ),
     ],
     diff_format: Annotated[
-        PathsFormat,
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            parser=usage.parse_as(PathsFormat, "format"),
-            help="text: for people; json.",
-        ),
+        PathsFormat, _paths_format_option(help="text: for people; json.")
     ] = PathsFormat.text,
     limit: Annotated[
         int,
-        typer.Option(
-            "--limit",
-            parser=usage.parse_limit,
-            metavar="N",
+        _limit_option(
             help="List the paths of each kind only if there are at most N; "
-            "otherwise just count them.",
+            "otherwise just count them."
         ),
     ] = 1000,
     lang_option: LangOption = None,
