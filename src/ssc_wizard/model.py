@@ -65,7 +65,18 @@ class _Part(Record):
     ) -> CoreSchema:
         from ssc_wizard.validators import part_schema
 
-        return part_schema(cls, handler)
+        checked = part_schema(cls, handler)
+        if cls._slip is _Part._slip:
+            return checked
+        from pydantic_core import core_schema as schema
+
+        return schema.no_info_before_validator_function(cls._slip, checked)
+
+    @staticmethod
+    def _slip(value: Any) -> Any:
+        """A look at the part's mapping before its fields are checked, to say a
+        likely slip in one message rather than as several keys out of place."""
+        return value
 
 
 def _spoken(code: str) -> str:
@@ -474,24 +485,15 @@ class Include(_Part):
 
     include: Annotated[Id, Field(description="The id of a list under `shared`.")]
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        from pydantic_core import core_schema as schema
-
-        return schema.no_info_before_validator_function(
-            _no_source_beside_include, super().__get_pydantic_core_schema__(source, handler)
-        )
-
-
-def _no_source_beside_include(value: Any) -> Any:
-    if isinstance(value, dict) and not {"source", "checked"}.isdisjoint(value):
-        raise ValueError(
-            "an include stands for a whole shared list, whose items may each have a source: "
-            f"give `source` and `checked` to the items under `shared: {value.get('include')}`"
-        )
-    return value
+    @staticmethod
+    def _slip(value: Any) -> Any:
+        if isinstance(value, dict) and not {"source", "checked"}.isdisjoint(value):
+            raise ValueError(
+                "an include stands for a whole shared list, whose items may each have a "
+                "source: give `source` and `checked` to the items under "
+                f"`shared: {value.get('include')}`"
+            )
+        return value
 
 
 class SourcedText(_Part):
@@ -502,26 +504,17 @@ class SourcedText(_Part):
     source: Annotated[Source | None, SOURCE_FIELD] = None
     checked: Annotated[CheckedDate | None, CHECKED_FIELD] = None
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        from pydantic_core import core_schema as schema
-
-        return schema.no_info_before_validator_function(
-            _languages_under_text, super().__get_pydantic_core_schema__(source, handler)
-        )
-
-
-def _languages_under_text(value: Any) -> Any:
-    # `- en: ...` with `source:` beside it: the likeliest slip, said in one message
-    # rather than as a missing `text` and each language a key out of place.
-    if isinstance(value, dict) and "text" not in value and any(key in LANGS for key in value):
-        raise ValueError(
-            "a step or material with its own source is written `- text: {en: ..., zh: ...}`, "
-            "with `source:` and `checked:` beside `text:`: put the languages under `text:`"
-        )
-    return value
+    @staticmethod
+    def _slip(value: Any) -> Any:
+        # `- en: ...` with `source:` beside it: the likeliest slip, said in one message
+        # rather than as a missing `text` and each language a key out of place.
+        if isinstance(value, dict) and "text" not in value and any(k in LANGS for k in value):
+            raise ValueError(
+                "a step or material with its own source is written "
+                "`- text: {en: ..., zh: ...}`, with `source:` and `checked:` beside `text:`: "
+                "put the languages under `text:`"
+            )
+        return value
 
 
 #: The keys of a step or material with its own source: the form an author means
