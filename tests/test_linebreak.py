@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
-import unicodedata
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich._unicode_data import load as load_cell_table
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -15,6 +18,9 @@ from rich.text import Text
 
 from ssc_wizard.linebreak import NO_END, NO_START, break_offsets, cells, clusters, fold, wrap
 from ssc_wizard.rich_text import BreakingText
+
+#: linebreak's copy of rich's width table.
+CELLWIDTHS = Path(__file__).parents[1] / "src" / "ssc_wizard" / "cellwidths.py"
 
 
 def test_chinese_breaks_between_characters_by_cells() -> None:
@@ -72,6 +78,8 @@ CLUSTERS = [
     "\u2764\ufe0e",  # heart, as text (variation selector 15)
     "\U0001f1e8\U0001f1f3",  # the flag of China: two regional indicators
     "\u1100\u1161\u11a8",  # 각, written as its three jamo
+    "1\ufe0f\u20e3",  # keycap one: a digit as an emoji, in its keycap
+    "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag: a white flag, VS16, ZWJ, a rainbow
 ]
 LONE = ["\u0301", "\u200d", "\ufe0f", "\U0001f3fd", "\U0001f1e8"]
 
@@ -84,16 +92,89 @@ def test_a_cluster_is_measured_as_rich_measures_it() -> None:
 
 
 def test_every_character_alone_is_as_wide_as_rich_says() -> None:
-    # Python's own Unicode data is older than rich's table: the characters
-    # both know are compared, all of them. Control characters never reach a
-    # line: ``controls.visible`` writes them out first.
+    # Every code point, those Python's own Unicode data does not know yet too:
+    # linebreak carries rich's table (``cellwidths``), not Python's. ASCII's
+    # control characters take the fast path's one cell (rich: none); none
+    # reaches a line: ``controls.visible`` writes them out first.
     differ = [
         hex(code)
-        for code in range(0x110000)
-        if unicodedata.category(chr(code)) not in ("Cn", "Co", "Cs", "Cc")
-        and cells(chr(code) + "a") - 1 != get_character_cell_size(chr(code))
+        for code in (*range(0x20, 0x7F), *range(0x80, 0x110000))
+        if cells(chr(code)) != get_character_cell_size(chr(code))
     ]
     assert differ == []
+
+
+def test_characters_newer_than_pythons_unicode_data_are_measured_as_rich_measures_them() -> None:
+    # Unicode 16: an emoji (face with bags under eyes), wide, and an Arabic
+    # mark, of no width, which stays with its letter. Python 3.11's own data
+    # (Unicode 14) knows neither; a width taken from it overflowed a panel or
+    # parted the mark from its letter, depending on the Python.
+    assert cells("\U0001fae9") == cell_len("\U0001fae9") == 2
+    assert cells("\u0628\u0897") == cell_len("\u0628\u0897") == 1
+    assert wrap("\u0628\u0897" * 4, 2) == ["\u0628\u0897" * 2] * 2
+
+
+def _cellwidths_source() -> str:
+    """``ssc_wizard/cellwidths.py`` as it is written from rich's table."""
+    table = load_cell_table("latest")
+    widths: list[list[int]] = []
+    for first, last, size in table.widths:
+        if widths and widths[-1][1] + 1 == first and widths[-1][2] == size:
+            widths[-1][1] = last
+        else:
+            widths.append([first, last, size])
+    wide: list[list[int]] = []
+    for code in sorted(map(ord, table.narrow_to_wide)):
+        if wide and wide[-1][1] + 1 == code:
+            wide[-1][1] = code
+        else:
+            wide.append([code, code])
+    lines = [
+        f'"""Cell widths of Unicode {table.unicode_version}, as rich counts them (generated).',
+        "",
+        "Copied from rich's own table (``rich._unicode_data``, from the wcwidth",
+        "project) so that ``linebreak`` measures as rich does without importing it, and",
+        "alike on every Python, whichever Unicode version its ``unicodedata`` knows.",
+        "Rewritten by ``python tests/test_linebreak.py``; the tests compare it with rich.",
+        '"""',
+        "",
+        "# fmt: off",
+        f'UNICODE_VERSION = "{table.unicode_version}"',
+        "#: (first, last, cells) of every code point that does not take one cell.",
+        "WIDTHS = (",
+        *(f"    (0x{first:04X}, 0x{last:04X}, {size})," for first, last, size in widths),
+        ")",
+        "#: Characters that a variation selector 16 (U+FE0F) widens from one cell to two.",
+        "NARROW_TO_WIDE = frozenset(",
+        "    code",
+        "    for first, last in (",
+        *(f"        (0x{first:04X}, 0x{last:04X})," for first, last in wide),
+        "    )",
+        "    for code in range(first, last + 1)",
+        ")",
+        "# fmt: on",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def test_the_width_table_is_richs() -> None:
+    # A newer rich with a newer table: run `python tests/test_linebreak.py`.
+    assert CELLWIDTHS.read_text(encoding="utf-8") == _cellwidths_source()
+
+
+def test_measuring_and_breaking_never_import_rich() -> None:
+    # The text format and the prompts wrap every result: rich is for its own format.
+    code = (
+        "import sys\n"
+        "from ssc_wizard import linebreak\n"
+        f"linebreak.wrap({''.join(CLUSTERS + LONE)!r} * 3, 5)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert ran.stdout == "[]\n"
 
 
 def test_a_family_emoji_stays_on_one_line_in_a_narrow_panel() -> None:
@@ -165,6 +246,7 @@ PIECES = st.sampled_from(
         *CLUSTERS,
         *LONE,
         *"\ufe0e\U0001f1f3\u1100\u1161\u11a8\u2764\U0001f44d\U0001f600",
+        *"\u20e3\U0001f3f3\U0001f308\U0001fae9\u0628\u0897\u0627\u064e",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
@@ -190,3 +272,19 @@ def test_fold_keeps_list_markers_hanging_and_breaks_chinese_between_characters()
     assert fold("  indented words here", 12) == "  indented\n  words here"
     assert fold("第一第二第三第四第五第六", 10) == "第一第二第\n三第四第五\n第六"
     assert fold("no width", None) == "no width"
+
+
+def test_fold_keeps_clusters_whole_under_a_list_marker() -> None:
+    # The text format and the messages fold this way: each line fits as rich
+    # measures it, and every cluster is on one line, its parts in their order.
+    text = "- " + " ".join(CLUSTERS) + " caf\u00e9 cafe\u0301"
+    folded = fold(text, 14)
+    lines = folded.split("\n")
+    assert all(cell_len(line) <= 14 for line in lines)
+    assert all(line.startswith("  ") for line in lines[1:])
+    assert all(any(cluster in line for line in lines) for cluster in CLUSTERS)
+    assert folded.replace("\n  ", " ") == text
+
+
+if __name__ == "__main__":  # rich's table changed: write linebreak's copy anew
+    CELLWIDTHS.write_text(_cellwidths_source(), encoding="utf-8")

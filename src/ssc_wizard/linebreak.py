@@ -8,7 +8,9 @@ Widths are counted in terminal cells as rich counts them, so that a line
 folded here fits rich's panels too: a Chinese character takes two, a
 combining accent none. A line never breaks inside a grapheme cluster: a
 letter with its accents, an emoji with its skin tone or variation selector,
-a ZWJ sequence (👨‍👩‍👧), a flag's two regional indicators.
+a ZWJ sequence (👨‍👩‍👧), a flag's two regional indicators. The widths are
+rich's own table, copied (``cellwidths``): the text format and the prompts
+wrap every result without importing rich, and on every Python alike.
 
 Pure: used by the prompts and, through ``formats.rich_format``, by rich.
 """
@@ -18,7 +20,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
+
+from ssc_wizard.cellwidths import NARROW_TO_WIDE, WIDTHS
 
 #: Never at the start of a line.
 NO_START = frozenset("，。、；：？！）》」』】〉”’…%,.;:?!)]}")  # noqa: RUF001 - Chinese punctuation
@@ -26,45 +29,16 @@ NO_START = frozenset("，。、；：？！）》」』】〉”’…%,.;:?!)]}
 NO_END = frozenset("（《「『【〈“‘([{")  # noqa: RUF001 - Chinese punctuation
 
 ZWJ, VS16 = "\u200d", "\ufe0f"
-#: Where rich's width table (a newer Unicode than Python's own data, and
-#: terminals' habits) differs from the rules in ``_width``, as ranges: a few
-#: format characters shown, hexagrams and tetragrams wide, Hangul fillers and
-#: skin-tone modifiers of no width of their own (they join the emoji before).
-#: tests/test_linebreak.py compares every assigned character with rich.
-_RICH_RANGES = (
-    (0xAD, 0xAD, 1),
-    (0x600, 0x605, 1),
-    (0x6DD, 0x6DD, 1),
-    (0x70F, 0x70F, 1),
-    (0x890, 0x891, 1),
-    (0x8E2, 0x8E2, 1),
-    (0x2630, 0x2637, 2),
-    (0x268A, 0x268F, 2),
-    (0x3164, 0x3164, 0),
-    (0x4DC0, 0x4DFF, 2),
-    (0xFFA0, 0xFFA0, 0),
-    (0x110BD, 0x110BD, 1),
-    (0x110CD, 0x110CD, 1),
-    (0x1D300, 0x1D356, 2),
-    (0x1D360, 0x1D376, 2),
-    (0x1F3FB, 0x1F3FF, 0),
-)
-_RICH_STARTS = [start for start, _, _ in _RICH_RANGES]
-#: Marks and format characters that take no cell of their own, as rich counts them.
-_NO_WIDTH = frozenset(("Mn", "Me", "Mc", "Cf", "Zl", "Zp"))
+_STARTS = [first for first, _, _ in WIDTHS]
 
 
 def _width(char: str) -> int:
-    """The cells one character takes alone, as rich counts them."""
+    """The cells one character takes alone, as rich counts them (``rich.cells``)."""
     code = ord(char)
-    found = bisect.bisect_right(_RICH_STARTS, code) - 1
-    if found >= 0 and code <= _RICH_RANGES[found][1]:
-        return _RICH_RANGES[found][2]
-    if code < 32 or 0x7F <= code < 0xA0 or unicodedata.category(char) in _NO_WIDTH:
+    if code < 32 or 0x7F <= code < 0xA0:
         return 0
-    if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:  # Hangul vowels and finals
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    found = bisect.bisect_right(_STARTS, code) - 1
+    return WIDTHS[found][2] if found >= 0 and code <= WIDTHS[found][1] else 1
 
 
 def _is_flag_half(char: str) -> bool:
@@ -72,10 +46,16 @@ def _is_flag_half(char: str) -> bool:
 
 
 def clusters(text: str) -> list[tuple[int, int, int]]:
-    """The grapheme clusters of ``text``: (start, end, cells) of each, as rich splits
-    and measures them (``rich.cells.split_graphemes``), but that a flag's two
-    regional indicators stay together."""
+    """The grapheme clusters of ``text``: (start, end, cells) of each.
+
+    As rich splits and measures them (``rich.cells.split_graphemes``), with two
+    differences, both where rich's measure falls short of what a terminal
+    shows: a flag's two regional indicators stay together (rich parts them),
+    and a joiner after nothing shown leaves the next character its cells
+    (rich counts none).
+    """
     spans: list[tuple[int, int, int]] = []
+    measured = ""  # the last character rich counted cells for, which a VS16 may widen
     index = 0
     while index < len(text):
         char = text[index]
@@ -87,30 +67,25 @@ def clusters(text: str) -> list[tuple[int, int, int]]:
             spans[-1] = (start, end, size)
             index = end
             continue
-        width = 0 if char == VS16 else _width(char)
+        if char == VS16:  # a text-style emoji (❤) shown as an emoji takes two cells
+            width = 1 if measured and ord(measured) in NARROW_TO_WIDE else 0
+            measured = "" if width else measured
+        else:
+            width = _width(char)
+            measured = char if width else measured
         pair = (
             spans
             and _is_flag_half(char)
             and index - 1 == spans[-1][0]
             and _is_flag_half(text[spans[-1][0]])
         )
-        if spans and (not width or pair):
+        if spans and (char == VS16 or not width or pair):
             start, _, size = spans[-1]
-            if char == VS16:  # a text-style emoji (❤) shown as an emoji may widen
-                size = _vs16_width(text[start : index + 1], size)
-            spans[-1] = (start, index + 1, size + (width if pair else 0))
+            spans[-1] = (start, index + 1, size + width)
         else:
             spans.append((index, index + 1, width))
         index += 1
     return spans
-
-
-def _vs16_width(cluster: str, size: int) -> int:
-    # Which characters a variation selector widens is emoji data Python's
-    # unicodedata lacks: rich is asked, for the rare text that has one.
-    from rich.cells import cell_len
-
-    return max(size, cell_len(cluster))
 
 
 def is_wide(char: str) -> bool:
