@@ -43,6 +43,7 @@ QUOTING = {
     "stars": "* ? ~ ! !! % %F{red}x%f #",
     "colons": "a:b::c:::d",
     "escape": "\x1b[31mred",
+    "tags": "plain\U000e0068\U000e0069",  # invisible tag characters: a hidden "hi"
     "hanzi": "it's 中文（红色）",
     "lines": "line one\nline two",
 }
@@ -54,20 +55,26 @@ EVERY = QUOTING | MARKUP
 TYPED = "ssc-wizard --data-dir {guide} --answer colour="
 
 
+_WRITTEN_OUT = str.maketrans(
+    {"\x1b": "\\x1b", "\n": " ", "\U000e0068": "\\U000e0068", "\U000e0069": "\\U000e0069"}
+)
+
+
 def _shown(labels: dict[str, str]) -> dict[str, str]:
-    """What a person must see of each choice: escape characters written out, one line."""
+    """What a person must see of each choice: escape and tag characters written out, one line."""
     shown = {"red": "Red", "green": "Green"}
-    return shown | {
-        cid: text.replace("\x1b", "\\x1b").replace("\n", " ") for cid, text in labels.items()
-    }
+    return shown | {cid: text.translate(_WRITTEN_OUT) for cid, text in labels.items()}
 
 
 def _guide(folder: Path, labels: dict[str, str]) -> Path:
     """The mini guide with a choice for each label: valid, with warnings only."""
     text = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
+    # Written as they are: JSON's escape of a character beyond U+FFFF (a
+    # surrogate pair) is no escape to YAML.
+    quoted = {cid: json.dumps(label, ensure_ascii=False) for cid, label in labels.items()}
     choices = "".join(
-        f"      {cid}:\n        label: {{en: {json.dumps(label)}}}\n        outcome: stop\n"
-        for cid, label in labels.items()
+        f"      {cid}:\n        label: {{en: {label}}}\n        outcome: stop\n"
+        for cid, label in quoted.items()
     )
     green = "        next: size\n"
     folder.mkdir()

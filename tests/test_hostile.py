@@ -203,6 +203,13 @@ CASES = [
         r"要对“哪种\u202e颜色？”回答“红”，请运行：ssc-wizard --data-dir",
         scenarios=CONTROLS,
     ),
+    Case(
+        "a command that is an answer whose label hides text in tag characters",
+        ("--data-dir", "{guide}", "green"),
+        2,
+        r'with "Green\U000e0068\U000e0069", run: ssc-wizard --data-dir',
+        scenarios=CONTROLS,
+    ),
     # --- --answers-file ---------------------------------------------------------------
     Case(
         "answers file: an id the guide has retired",
@@ -653,6 +660,21 @@ CASES = [
             ("text", SHOWN),
             ("markdown", r"Which \\x1b\[31mcolour\\x1b\[0m?"),
             ("json", r'"Stop.\u001b]0;new title\u0007"'),
+        ]
+    ),
+    *(
+        Case(
+            f"tag characters in the guide: --format {fmt}",
+            (*CONTROL_GUIDE, "--lang", "zh", "--format", fmt),
+            0,
+            shows=shown,
+            scenarios=CONTROLS,
+        )
+        for fmt, shown in [
+            ("rich", r"无\U000e0068\U000e0069。"),
+            ("text", r"无\U000e0068\U000e0069。"),
+            ("markdown", r"无\\U000e0068\\U000e0069。"),
+            ("json", r"\udb40\udc68\udb40\udc69。"),
         ]
     ),
     Case(

@@ -877,6 +877,9 @@ def test_control_characters_in_a_question_are_shown_not_obeyed(
     if lang == "en":  # the step's window-title sequence (OSC), in the result
         assert r"Stop.\x1b]0;new title\x07" in wizard.text()
         assert "\x1b]0;" not in wizard.output
+        # A choice's label hiding "hi" in tag characters, in the menu.
+        assert r"Green\U000e0068\U000e0069" in wizard.output
+        assert "\U000e0068" not in wizard.output
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

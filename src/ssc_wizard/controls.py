@@ -3,10 +3,12 @@
 A guide's text, or a value typed on the command line, can hold an escape
 sequence that recolours the terminal, moves the cursor, sets the window's
 title or hides text (ESC, CSI, OSC), a carriage return that makes a line
-overwrite itself, or a bidirectional override that shows a line in another
-order than it is read. Before any text reaches a screen or a text file it is
-passed through ``visible``, which writes each such character the way Python
-writes it in a string (``\\x1b``, ``\\r``, ``\\u202e``): seen, never obeyed.
+overwrite itself, a bidirectional override that shows a line in another
+order than it is read, or Unicode's tag characters, which show nothing and
+can carry a hidden sentence. Before any text reaches a screen or a text file
+it is passed through ``visible``, which writes each such character the way
+Python writes it in a string (``\\x1b``, ``\\r``, ``\\u202e``,
+``\\U000e0068``): seen, never obeyed.
 JSON keeps every text as it is; ``json_escaped`` makes the JSON encoder's
 output just as harmless without changing the data it holds.
 """
