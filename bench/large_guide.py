@@ -41,6 +41,11 @@ def choices(i: int, count: int) -> list[tuple[str, str, str]]:
 
 def path_count(nodes: int) -> int:
     """The number of paths, worked out from the shape alone (not by the tool)."""
+    return paths_from(nodes)["q0"]
+
+
+def paths_from(nodes: int) -> dict[str, int]:
+    """How many paths lead on from each question and outcome."""
     count = questions_in(nodes)
     districts_plus_unsure = len(DISTRICTS) + 1
     paths: dict[str, int] = {
@@ -48,7 +53,16 @@ def path_count(nodes: int) -> int:
     }
     for i in reversed(range(count)):
         paths[f"q{i}"] = sum(paths[target] for _, _, target in choices(i, count))
-    return paths["q0"]
+    return paths
+
+
+def ways_to(question: int) -> int:
+    """How many paths arrive at a question: from the one before (`more`) and
+    the one before that (`skip`)."""
+    before, here = 0, 1
+    for _ in range(question):
+        before, here = here, before + here
+    return here
 
 
 def asks_district(outcome: int) -> bool:

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import time
 
+import pytest
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
+
+from ssc_wizard.engine import Reached
 from ssc_wizard.guide_diff import Change, GuideDiff, OnePath
+from ssc_wizard.lang import LANGS
 from ssc_wizard.model import Guide
-from ssc_wizard.parsing import parse_guide
+from ssc_wizard.parsing import examine, parse_guide
+from ssc_wizard.result import build_result
 
 from conftest import MINI
-from generated import build, diamonds
+from generated import OFFICES as GENERATED_OFFICES
+from generated import Questions, build, diamonds, scenarios_text
+from paths import all_paths
 
 SCENARIOS = (MINI / "scenarios.yaml").read_text(encoding="utf-8")
 OFFICES = (MINI / "offices.yaml").read_text(encoding="utf-8")
@@ -167,6 +176,39 @@ def test_billions_of_paths_are_counted_without_listing_them() -> None:
     assert (first.old_outcome, first.new_outcome) == ("other_end", "end")
 
 
+def _fibonacci(levels: int) -> Questions:
+    """Question i offers more (to i + 1), skip (to i + 2) and stop: every
+    question a sub-tree shared by two others, as in the benchmark's guide."""
+    questions: Questions = {}
+    for i in range(levels):
+        choices = {"stop": ("outcome", f"o{i}")}
+        choices |= {
+            c: ("next", f"q{j}") for c, j in (("more", i + 1), ("skip", i + 2)) if j < levels
+        }
+        questions[f"q{i}"] = choices
+    return questions
+
+
+def test_a_choice_sent_further_on_costs_no_more_than_the_guides_size() -> None:
+    levels = 32
+    sent = _fibonacci(levels)
+    sent["q5"] = {**sent["q5"], "more": ("next", "q8")}  # it skipped q6 and q7 now
+    old, new = build(_fibonacci(levels), start="q0"), build(sent, start="q0")
+    reach = [1, 1]  # the ways to arrive at each question
+    onward = [0] * (levels + 2)  # the paths on from each one
+    for i in range(2, levels):
+        reach.append(reach[i - 1] + reach[i - 2])
+    for i in reversed(range(levels)):
+        onward[i] = 1 + onward[i + 1] + onward[i + 2]
+    via_q6, via_q8 = reach[5] * onward[6], reach[5] * onward[8]  # the paths with q5=more
+    for first, second, gone, came in ((old, new, via_q6, via_q8), (new, old, via_q8, via_q6)):
+        started = time.perf_counter()
+        diff = GuideDiff(first, second)
+        assert time.perf_counter() - started < 1
+        assert (diff.differing, diff.disappearing, diff.appearing) == (0, gone, came)
+        assert diff.old_paths - gone == diff.new_paths - came == onward[0] - via_q6
+
+
 def test_a_long_chain_neither_overflows_the_stack_nor_miscounts() -> None:
     depth = 2000  # twice Python's default recursion limit
     chain = {
@@ -189,3 +231,102 @@ def test_offices_in_another_order_differ_in_their_order(mini: Guide) -> None:
     assert next(diff.differing_paths()).changes == (
         Change("offices", None, "order", None, ["desk", "local"], ["local", "desk"]),
     )
+
+
+def test_a_law_cited_twice_differs_by_its_second_place(mini: Guide) -> None:
+    twice = _mini(("    legal_basis: [rule]\nshared:", "    legal_basis: [rule, rule]\nshared:"))
+    diff = GuideDiff(mini, twice)
+    listed = list(diff.differing_paths())
+    assert diff.differing == len(listed) == 3
+    assert [(c.field, c.item, c.lang, c.old) for c in listed[0].changes] == [
+        ("legal_basis", 2, "en", None),
+        ("legal_basis", 2, "zh", None),
+    ]
+
+
+# Against every path listed one by one --------------------------------------------
+
+
+@st.composite
+def _questions(draw: st.DrawFn, order: list[str]) -> tuple[Questions, dict[str, list[str]]]:
+    """A valid tree asking its questions in ``order``: each leads only to later
+    ones; choice and outcome ids from a few, so that two trees share paths."""
+    outcomes = [f"o{k}" for k in range(draw(st.integers(1, 3)))]
+    links: list[list[tuple[str, str]]] = [[] for _ in order]
+    for i in range(1, len(order)):
+        links[draw(st.integers(0, i - 1))].append(("next", order[i]))
+    for outcome in outcomes:
+        links[draw(st.integers(0, len(order) - 1))].append(("outcome", outcome))
+    questions: Questions = {}
+    for i, targets in enumerate(links):
+        later = [("next", q) for q in order[i + 1 :]] + [("outcome", o) for o in outcomes]
+        targets += draw(st.lists(st.sampled_from(later), min_size=max(0, 2 - len(targets))))
+        ids = draw(st.permutations(["a", "b", "c", "d"]))
+        questions[order[i]] = dict(zip(ids, targets[:4], strict=False))
+    asks = {o: ["area"] for o in outcomes if draw(st.booleans())}
+    return questions, asks
+
+
+@st.composite
+def _versions(draw: st.DrawFn) -> tuple[Guide, Guide]:
+    """Two versions of a guide: the second one a few edits of the first (a
+    choice added or sent elsewhere, the area asked or not), or another tree of
+    the same questions, asked in another order."""
+    names = [f"q{i}" for i in range(draw(st.integers(1, 5)))]
+    old, old_asks = draw(_questions(names))
+    if draw(st.booleans()):
+        new, new_asks = draw(_questions(draw(st.permutations(names))))
+    else:
+        new = {q: dict(choices) for q, choices in old.items()}
+        new_asks = dict(old_asks)
+        for _ in range(draw(st.integers(1, 3))):
+            question = draw(st.sampled_from(sorted(new)))
+            later = [("next", q) for q in names if q > question]
+            target = draw(st.sampled_from([*later, ("outcome", "o0"), ("outcome", "o9")]))
+            new[question][draw(st.sampled_from(["a", "b", "c", "e"]))] = target
+            outcome = draw(st.sampled_from(["o0", "o1", "o9"]))
+            new_asks[outcome] = [] if new_asks.get(outcome) else ["area"]
+    guides = []
+    for questions, asks in ((old, old_asks), (new, new_asks)):
+        led_to = {target for choices in questions.values() for _, target in choices.values()}
+        start = next(q for q in names if q not in led_to)
+        examined = examine(
+            scenarios_text(questions, start, asks), GENERATED_OFFICES, warnings=False
+        )
+        assume(examined.guide is not None)  # an edit left a question unreachable
+        assert examined.guide is not None
+        guides.append(examined.guide)
+    return guides[0], guides[1]
+
+
+def _outcomes(guide: Guide, answers: dict[str, str], outcome: str) -> list[dict[str, object]]:
+    reached = Reached(outcome, answers)
+    return [dict(build_result(guide, reached, lang=lang).to_json()["outcome"]) for lang in LANGS]
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(_versions())
+def test_what_is_counted_and_listed_is_what_listing_every_path_finds(
+    versions: tuple[Guide, Guide],
+) -> None:
+    old, new = versions
+    before = {frozenset(a.items()): (a, o) for a, o in all_paths(old)}
+    after = {frozenset(a.items()): (a, o) for a, o in all_paths(new)}
+    differing = [
+        (before[key][0], before[key][1], after[key][1])
+        for key in before
+        if key in after and _outcomes(old, *before[key]) != _outcomes(new, *after[key])
+    ]
+    gone = [OnePath(*before[key]) for key in before if key not in after]
+    came = [OnePath(*after[key]) for key in after if key not in before]
+    shared = len(before.keys() & after.keys())
+    event(f"shared: {'none' if not shared else 'all' if shared == len(before) else 'some'}")
+    event(f"differing: {'some' if differing else 'none'}")
+    diff = GuideDiff(old, new)
+    assert _counts(diff) == (len(before), len(after), len(differing), len(gone), len(came))
+    listed = list(diff.differing_paths())
+    assert [(p.answers, p.old_outcome, p.new_outcome) for p in listed] == differing
+    assert all(p.changes for p in listed)
+    assert list(diff.disappearing_paths()) == gone
+    assert list(diff.appearing_paths()) == came

@@ -109,5 +109,31 @@ def test_diff_compares_it_with_itself_and_with_an_edit_without_listing(
     counts = diff["counts"]
     assert counts["old_paths"] == counts["new_paths"] == large_guide.path_count(NODES)
     assert (counts["appearing"], counts["disappearing"]) == (0, 0)
-    # Every path that stops at question 400: as many as lead to it.
-    assert counts["differing"] > 10**50 and diff["differing"] is None
+    # Every path that stops at question 400 (its outcome asks nothing more).
+    assert counts["differing"] == large_guide.ways_to(400) > 10**50
+    assert diff["differing"] is None
+
+
+def test_diff_of_a_choice_sent_further_on_either_way_round(big: Path, tmp_path: Path) -> None:
+    sent = shutil.copytree(big, tmp_path / "sent")
+    scenarios = sent / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    start, end = text.index("  q5:\n"), text.index("  q6:\n")
+    assert text[start:end].count("next: q6\n") == 1
+    q5 = text[start:end].replace("next: q6\n", "next: q8\n")  # `more` skips q6 and q7
+    scenarios.write_text(text[:start] + q5 + text[end:], encoding="utf-8")
+    onward = large_guide.paths_from(NODES)
+    via_q6 = large_guide.ways_to(5) * onward["q6"]
+    via_q8 = large_guide.ways_to(5) * onward["q8"]
+    for old, new, gone, came in ((big, sent, via_q6, via_q8), (sent, big, via_q8, via_q6)):
+        done = run_installed(
+            [console_script(), "diff", str(old), str(new), "--format", "json", "--limit", "0"],
+            big,
+        )
+        assert done.returncode == 1, done.stderr
+        counts = json.loads(done.stdout)["counts"]
+        assert (counts["differing"], counts["disappearing"], counts["appearing"]) == (
+            0,
+            gone,
+            came,
+        )

@@ -12,10 +12,14 @@ A guide can have more paths than could ever be listed, so they are counted
 without listing them: both guides are walked together, over pairs of places
 (a question, or an outcome's follow-up questions) that the same answers reach,
 each pair counted once however many paths lead to it, and each pair of
-results compared once. Where the two ask different questions, the answers
-one side has given and the other has not asked yet go with the pair, so that
-a question moved up or down still pairs each path with itself. Nothing
-recurses: a guide thousands of questions deep cannot overflow the stack.
+results compared once. Where the two ask different questions, one guide
+goes on and the answers it gives that the other has not asked yet go with
+the pair, so that a question moved up or down still pairs each path with
+itself. A pair where either guide asks a question that the other has not
+answered and never will leads to no path of both, and is not walked past:
+a question inserted, or a choice sent elsewhere, costs no more than the
+guides' size. Nothing recurses: a guide thousands of questions deep cannot
+overflow the stack.
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ Value = Any
 #: follow-up questions answered as ``answers`` (which the result depends on).
 Place = tuple[Any, ...]
 Answers = tuple[tuple[str, str], ...]
-#: Two places the same answers reach, and the answers each side has given
-#: that the other has not asked yet.
-Pair = tuple[Place, Place, frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
+#: Two places the same answers reach, and the answers the first side has
+#: given that the second has not asked yet.
+Pair = tuple[Place, Place, frozenset[tuple[str, str]]]
 
 
 class Change(Record):
@@ -94,13 +98,12 @@ class GuideDiff:
 
     def __init__(self, old: Guide, new: Guide, langs: Sequence[Lang] = LANGS) -> None:
         self.langs = tuple(langs)
-        outcomes: dict[tuple[Any, ...], tuple[Change, ...]] = {}
-        self._forward = _Walk(old, new, self.langs, outcomes, swapped=False)
+        self._ends = _Ends(_Side(old), _Side(new), self.langs)
+        self._forward = _Walk(self._ends, swapped=False)
         self._backward: _Walk | None = None
-        self._old, self._new, self._outcomes = old, new, outcomes
         root = self._forward.tally()
-        self.old_paths = self._forward.first.count(self._forward.first.start)
-        self.new_paths = self._forward.second.count(self._forward.second.start)
+        self.old_paths = self._ends.old.count(self._ends.old.start)
+        self.new_paths = self._ends.new.count(self._ends.new.start)
         self.differing = root.differing
         #: Paths of the old guide only: their answers lead nowhere in the new one.
         self.disappearing = self.old_paths - root.shared
@@ -122,7 +125,7 @@ class GuideDiff:
     def appearing_paths(self) -> Iterator[OnePath]:
         """Paths of the new guide only, in its order."""
         if self._backward is None:
-            self._backward = _Walk(self._old, self._new, self.langs, self._outcomes, swapped=True)
+            self._backward = _Walk(self._ends, swapped=True)
         return self._backward.unpaired()
 
 
@@ -216,133 +219,46 @@ class _Side:
                 frames.append((there, iter(self.choices(there))))
 
 
-Mover = Literal["both", "first", "second"]
+class _Ends:
+    """The results where paths of both guides end, compared: each result made
+    once, each pair of ends compared once, in both directions of the walk."""
 
-
-class _Moves(Record):
-    """What happens at a pair: who answers which question, and the pairs each
-    of the first side's choices leads to that may still be paired (its other
-    choices lead only to paths of its own)."""
-
-    mover: Mover
-    question: str
-    children: dict[str, Pair]
-
-
-class _Walk:
-    """Both guides walked together, the ``first`` one leading: ``swapped`` puts
-    the new guide first, to list the paths only it has."""
-
-    def __init__(
-        self,
-        old: Guide,
-        new: Guide,
-        langs: tuple[Lang, ...],
-        outcomes: dict[tuple[Any, ...], tuple[Change, ...]],
-        *,
-        swapped: bool,
-    ) -> None:
-        self.old, self.new = _Side(old), _Side(new)
-        self.first, self.second = (self.new, self.old) if swapped else (self.old, self.new)
-        self.swapped = swapped
+    def __init__(self, old: _Side, new: _Side, langs: tuple[Lang, ...]) -> None:
+        self.old, self.new = old, new
         self.langs = langs
-        self._changes = outcomes
-        self._memo: dict[Pair, Tally] = {}
-        self._same_rest = _same_besides_paths(old, new)
+        self._same_rest = _same_besides_paths(old.guide, new.guide)
         self._same_outcomes: dict[str, bool] = {}
         self._results: dict[tuple[bool, str, Answers, Lang], dict[str, Value]] = {}
-        self.root: Pair = (self.first.start, self.second.start, frozenset(), frozenset())
+        self._differ: dict[tuple[Any, ...], bool] = {}
+        self._changes: dict[tuple[Any, ...], tuple[Change, ...]] = {}
 
-    def moves(self, pair: Pair) -> _Moves | None:
-        """None at the end of both sides."""
-        here, there, given, taken = pair
-        asked, asked_there = self.first.asks(here), self.second.asks(there)
-        if asked is not None and asked == asked_there:
-            others = set(self.second.choices(there))
-            return _Moves(
-                "both",
-                asked,
-                {
-                    c: (self.first.after(here, c), self.second.after(there, c), given, taken)
-                    for c in self.first.choices(here)
-                    if c in others
-                },
-            )
-        if asked is not None:
-            pinned = dict(taken).get(asked)
-            if pinned is not None:
-                rest = taken - {(asked, pinned)}
-                children = {pinned: (self.first.after(here, pinned), there, given, rest)}
-                if pinned not in self.first.choices(here):
-                    children = {}
-            elif self.second.may_ask(there, asked):
-                children = {
-                    c: (self.first.after(here, c), there, given | {(asked, c)}, taken)
-                    for c in self.first.choices(here)
-                }
+    def differ(self, old_end: Place, new_end: Place) -> bool:
+        """Whether the results differ: language by language, the first
+        difference enough (counting needs no more)."""
+        key = (old_end[1], old_end[3], new_end[1], new_end[3])
+        found = self._differ.get(key)
+        if found is None:
+            if self._same_rest and key[0] == key[2] and key[1] == key[3] and self._same(key[0]):
+                found = False
             else:
-                children = {}
-            return _Moves("first", asked, children)
-        if asked_there is not None:
-            pinned = dict(given).get(asked_there)
-            if pinned is not None:
-                rest = given - {(asked_there, pinned)}
-                children = {pinned: (here, self.second.after(there, pinned), rest, taken)}
-                if pinned not in self.second.choices(there):
-                    children = {}
-            elif self.first.may_ask(here, asked_there):
-                children = {
-                    c: (here, self.second.after(there, c), given, taken | {(asked_there, c)})
-                    for c in self.second.choices(there)
-                }
-            else:
-                children = {}
-            return _Moves("second", asked_there, children)
-        return None
+                found = any(
+                    self._outcome(False, old_end, lang) != self._outcome(True, new_end, lang)
+                    for lang in self.langs
+                )
+            self._differ[key] = found
+        return found
 
-    def tally(self, pair: Pair | None = None) -> Tally:
-        """Paths on from ``pair`` (the start) in both guides, and how many differ."""
-        start = self.root if pair is None else pair
-        memo = self._memo
-        todo = [start]
-        while todo:  # post-order: a pair is tallied once all it leads to are
-            pair = todo[-1]
-            if pair in memo:
-                todo.pop()
-                continue
-            moves = self.moves(pair)
-            if moves is None:
-                if pair[2] or pair[3]:  # one side answered a question the other never asked
-                    memo[pair] = _NOTHING
-                else:
-                    memo[pair] = Tally(1, int(bool(self.changes(pair[0], pair[1]))))
-                todo.pop()
-                continue
-            waiting = [child for child in moves.children.values() if child not in memo]
-            if waiting:
-                todo.extend(waiting)
-                continue
-            tallies = [memo[child] for child in moves.children.values()]
-            memo[pair] = Tally(sum(t.shared for t in tallies), sum(t.differing for t in tallies))
-            todo.pop()
-        return memo[start]
-
-    # Comparing results ---------------------------------------------------
-
-    def changes(self, end: Place, end_there: Place) -> tuple[Change, ...]:
-        """What differs between the results at two ends, in the old guide's terms."""
-        old_end, new_end = (end_there, end) if self.swapped else (end, end_there)
+    def changes(self, old_end: Place, new_end: Place) -> tuple[Change, ...]:
+        """What differs between the results at two ends."""
+        if not self.differ(old_end, new_end):
+            return ()
         key = (old_end[1], old_end[3], new_end[1], new_end[3])
         found = self._changes.get(key)
         if found is None:
-            if self._same_rest and key[0] == key[2] and key[1] == key[3] and self._same(key[0]):
-                found = ()
-            else:
-                found = _compare(
-                    {lang: self._outcome(False, old_end, lang) for lang in self.langs},
-                    {lang: self._outcome(True, new_end, lang) for lang in self.langs},
-                )
-            self._changes[key] = found
+            found = self._changes[key] = _compare(
+                {lang: self._outcome(False, old_end, lang) for lang in self.langs},
+                {lang: self._outcome(True, new_end, lang) for lang in self.langs},
+            )
         return found
 
     def _same(self, outcome_id: str) -> bool:
@@ -368,6 +284,108 @@ class _Walk:
             result = build_result(guide, Reached(end[1], dict(end[3])), lang=lang)
             found = self._results[key] = dict(result.to_json()["outcome"])
         return found
+
+
+Mover = Literal["both", "first", "second"]
+
+
+class _Moves(Record):
+    """What happens at a pair: who answers which question, and the pairs each
+    of the first side's choices leads to that may still be paired (its other
+    choices lead only to paths of its own)."""
+
+    mover: Mover
+    question: str
+    children: dict[str, Pair]
+
+
+class _Walk:
+    """Both guides walked together, the ``first`` one leading: ``swapped`` puts
+    the new guide first, to list the paths only it has."""
+
+    def __init__(self, ends: _Ends, *, swapped: bool) -> None:
+        self.ends = ends
+        self.first, self.second = (ends.new, ends.old) if swapped else (ends.old, ends.new)
+        self.swapped = swapped
+        self._memo: dict[Pair, Tally] = {}
+        self.root: Pair = (self.first.start, self.second.start, frozenset())
+
+    def moves(self, pair: Pair) -> _Moves | None:
+        """None at the end of both sides.
+
+        The first side leads and the second waits at its question until the
+        first asks it too; at the first side's end, the second answers its
+        questions as the first did. Where either side asks a question that the
+        other has not answered and never will, no path on from here is in both.
+        """
+        here, there, given = pair
+        asked, asked_there = self.first.asks(here), self.second.asks(there)
+        if asked is not None and asked == asked_there:
+            others = self.second.choices(there)
+            children = {
+                c: (self.first.after(here, c), self.second.after(there, c), given)
+                for c in self.first.choices(here)
+                if c in others
+            }
+            return _Moves("both", asked, children)
+        if asked is not None:
+            if self.second.may_ask(there, asked) and (
+                asked_there is None
+                or asked_there in dict(given)
+                or self.first.may_ask(here, asked_there)
+            ):
+                children = {
+                    c: (self.first.after(here, c), there, given | {(asked, c)})
+                    for c in self.first.choices(here)
+                }
+            else:
+                children = {}
+            return _Moves("first", asked, children)
+        if asked_there is not None:
+            pinned = dict(given).get(asked_there)
+            children = {}
+            if pinned is not None and pinned in self.second.choices(there):
+                rest = given - {(asked_there, pinned)}
+                children = {pinned: (here, self.second.after(there, pinned), rest)}
+            return _Moves("second", asked_there, children)
+        return None
+
+    def tally(self, pair: Pair | None = None) -> Tally:
+        """Paths on from ``pair`` (the start) in both guides, and how many differ."""
+        start = self.root if pair is None else pair
+        memo = self._memo
+        todo = [start]
+        while todo:  # post-order: a pair is tallied once all it leads to are
+            pair = todo[-1]
+            if pair in memo:
+                todo.pop()
+                continue
+            moves = self.moves(pair)
+            if moves is None:
+                if pair[2]:  # the first side answered a question the second never asked
+                    memo[pair] = _NOTHING
+                else:
+                    memo[pair] = Tally(1, int(self.differs(pair[0], pair[1])))
+                todo.pop()
+                continue
+            waiting = [child for child in moves.children.values() if child not in memo]
+            if waiting:
+                todo.extend(waiting)
+                continue
+            tallies = [memo[child] for child in moves.children.values()]
+            memo[pair] = Tally(sum(t.shared for t in tallies), sum(t.differing for t in tallies))
+            todo.pop()
+        return memo[start]
+
+    def _in_order(self, end: Place, end_there: Place) -> tuple[Place, Place]:
+        """The two ends, the old guide's first."""
+        return (end_there, end) if self.swapped else (end, end_there)
+
+    def differs(self, end: Place, end_there: Place) -> bool:
+        return self.ends.differ(*self._in_order(end, end_there))
+
+    def changes(self, end: Place, end_there: Place) -> tuple[Change, ...]:
+        return self.ends.changes(*self._in_order(end, end_there))
 
     # Listing ---------------------------------------------------------------
 
@@ -497,8 +515,10 @@ def _list_changes(old: list[Value], new: list[Value]) -> list[_Found]:
 
 def _record_changes(old: list[dict[str, Value]], new: list[dict[str, Value]]) -> list[_Found]:
     """Offices by id, laws by name and article, other records by position."""
-    if not all(_identity(x) is not None for x in [*old, *new]):
-        return _list_changes(old, new)
+    for records in (old, new):
+        keys = [_identity(x) for x in records]
+        if None in keys or len(set(keys)) < len(keys):  # no names to tell them apart by
+            return _list_changes(old, new)
     before = {_identity(x): x for x in old}
     after = {_identity(x): x for x in new}
     found: list[_Found] = []
