@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from ssc_wizard.checks import stale
+from ssc_wizard.engine import Reached
 from ssc_wizard.loader import default_data_dir, load_guide
 from ssc_wizard.model import Guide
+from ssc_wizard.result import build_result
 from ssc_wizard.starter import example_dir
 
 from conftest import MINI, TESTS
@@ -65,6 +67,29 @@ def test_each_fact_past_recheck_after_days_or_dated_later_is_found() -> None:
         "https://example.org/sign-out"
     )
     assert office.startswith("office 'desk' was last checked on 2025-02-01, 393 days before")
+
+
+def test_a_step_after_an_include_is_numbered_as_the_result_numbers_it(tmp_path: Path) -> None:
+    # The shared list's two steps come first: the walking step is the result's third.
+    guide = _edited(
+        tmp_path,
+        "      - text: {en: Walk., zh: 步行。}\n"
+        "        source: https://example.org/walking\n"
+        "        checked: 2024-12-01\n"
+        "      - include: common\n",
+        "      - include: common\n"
+        "      - text: {en: Walk., zh: 步行。}\n"
+        "        source: https://example.org/walking\n"
+        "        checked: 2024-12-01\n",
+    )
+    (step,) = [f for f in stale(guide.scenarios, guide.offices, AS_OF) if "steps" in f.path]
+    assert step.path == ("outcomes", "go_small", "steps", 1, "checked")
+    assert step.message.startswith("step 3 of outcome 'go_small' was last checked")
+    result = build_result(
+        guide, Reached("go_small", {"colour": "green", "size": "small", "area": "north"})
+    )
+    assert result.steps[2] == "Walk."
+    assert [c.ref for c in result.sources if c.about == "step"] == [2, 3]
 
 
 def test_a_day_exactly_recheck_after_days_before_is_not_yet_due() -> None:

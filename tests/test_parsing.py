@@ -127,3 +127,11 @@ def test_an_unknown_key_is_matched_only_against_the_keys_of_its_place(
         scenarios = scenarios.replace("- include: papers", f"- {{include: papers, {key}: x}}")
     errors = [str(p).split(": ", 1)[1] for p in examine(scenarios, offices).errors]
     assert errors == [expected]
+
+
+def test_an_ask_that_is_not_a_list_is_told_to_be_one() -> None:
+    # `ask` is the one list pydantic holds as a tuple: its message is said alike.
+    assert SCENARIOS.count("ask: [area]") == 2
+    lines = SCENARIOS.replace("ask: [area]", "ask: area", 1)
+    (error,) = _errors(lines)
+    assert error.endswith(": expected a list (lines starting with `- `), got the text 'area'")

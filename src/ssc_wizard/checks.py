@@ -517,9 +517,14 @@ def _dated(scenarios: Scenarios, offices: Offices) -> Iterator[_Dated]:
         if outcome.checked is not None:
             yield "scenarios", base, f"outcome {oid!r}", outcome.source, outcome.checked
         for field, kind in (("steps", "step"), ("materials", "material")):
+            shown = 0  # numbered as the result numbers them, each include's list in its place
             for i, item in enumerate(getattr(outcome, field)):
+                if isinstance(item, Include):
+                    shown += len(scenarios.shared.get(item.include, ()))
+                    continue
+                shown += 1
                 if isinstance(item, SourcedText) and item.checked is not None:
-                    fact = f"{kind} {i + 1} of outcome {oid!r}"
+                    fact = f"{kind} {shown} of outcome {oid!r}"
                     yield "scenarios", (*base, field, i), fact, item.source, item.checked
     for name, items in scenarios.shared.items():
         for i, item in enumerate(items):

@@ -365,6 +365,7 @@ def _message(error: Any, found: _Found, doc: Document) -> str:
         "string_type": "expected text",
         "dict_type": "expected a mapping (lines of `key: value`)",
         "list_type": "expected a list (lines starting with `- `)",
+        "tuple_type": "expected a list (lines starting with `- `)",
         "bool_type": "expected true or false",
     }
     if kind in friendly:
