@@ -88,10 +88,6 @@ def clusters(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def is_wide(char: str) -> bool:
-    return _width(char) == 2
-
-
 def cells(text: str) -> int:
     """The cells ``text`` takes on one line, as rich counts them."""
     if text.isascii():  # most of a guide in English, and every id: no wide character
